@@ -13,11 +13,31 @@ final class DefaultDispatch {
 
     static int deliver(String topic, Subscriptions subscriptions, Subscriber from, Object message,
             PubSubMetrics metrics) {
-        int delivered = 0;
-        for (Subscription subscription : subscriptions) {
+        // forEach rather than an iterator: the registry's view walks its maps without allocating per entry
+        Loop loop = new Loop(topic, from, message, metrics);
+        subscriptions.forEach(loop);
+        return loop.delivered;
+    }
+
+    private static final class Loop implements java.util.function.Consumer<Subscription> {
+        private final String topic;
+        private final Subscriber from;
+        private final Object message;
+        private final PubSubMetrics metrics;
+        int delivered;
+
+        Loop(String topic, Subscriber from, Object message, PubSubMetrics metrics) {
+            this.topic = topic;
+            this.from = from;
+            this.message = message;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void accept(Subscription subscription) {
             Subscriber subscriber = subscription.subscriber();
             if (from != null && (subscriber == from || subscriber.equals(from))) {
-                continue;
+                return;
             }
             try {
                 subscriber.onMessage(topic, message);
@@ -29,6 +49,5 @@ final class DefaultDispatch {
                         subscriber, topic, e);
             }
         }
-        return delivered;
     }
 }

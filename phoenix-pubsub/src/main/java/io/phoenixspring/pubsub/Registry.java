@@ -2,11 +2,14 @@ package io.phoenixspring.pubsub;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
@@ -15,10 +18,14 @@ import java.util.function.Consumer;
  * <p>A subscription lives in the shard picked by its subscriber's hash, so the subscribers of one
  * hot topic are spread over all shards and subscribe/unsubscribe on that topic only contend
  * within a shard. Per shard and topic the subscriptions sit in a {@link ConcurrentHashMap} keyed
- * by subscriber (the value holds its duplicates), which gives lock-free reads for fan-out, O(1)
- * subscribe and unsubscribe, and no copying per broadcast. Writes to a topic within a shard are
- * serialised by {@code compute} on the shard's topic map, which is what makes removing a topic
- * when it empties safe against a concurrent subscribe.
+ * by subscriber (O(1) subscribe and unsubscribe, duplicates kept together), and writes to a topic
+ * within a shard are serialised by {@code compute} on the shard's topic map, which is what makes
+ * removing a topic when it empties safe against a concurrent subscribe.
+ *
+ * <p>Fan-out reads a flat array snapshot of each shard's subscriptions, built from the map by the
+ * first broadcast after a change and reused until the next change. A topic whose subscribers
+ * rarely change is thus iterated at array speed with no copying per broadcast; under constant
+ * churn a broadcast rebuilds the snapshot lock-free, which costs about one walk of the map.
  */
 final class Registry {
 
@@ -39,43 +46,47 @@ final class Registry {
     }
 
     void subscribe(String topic, Subscriber subscriber, Object metadata) {
-        Subscription[] added = {new Subscription(subscriber, metadata)};
-        shardFor(subscriber).topics.compute(topic, (t, subscribers) -> {
-            if (subscribers == null) {
-                subscribers = new ConcurrentHashMap<>();
+        Subscription added = new Subscription(subscriber, metadata);
+        shardFor(subscriber).topics.compute(topic, (t, entry) -> {
+            if (entry == null) {
+                entry = new TopicEntry();
             }
-            subscribers.merge(subscriber, added, Registry::concat);
-            return subscribers;
+            entry.subscribers.merge(subscriber, added, Registry::concat);
+            entry.invalidate();
+            return entry;
         });
     }
 
     /** Drops every subscription of {@code subscriber} to {@code topic}, duplicates included. */
     void unsubscribe(String topic, Subscriber subscriber) {
-        shardFor(subscriber).topics.computeIfPresent(topic, (t, subscribers) -> {
-            subscribers.remove(subscriber);
-            return subscribers.isEmpty() ? null : subscribers;
+        shardFor(subscriber).topics.computeIfPresent(topic, (t, entry) -> {
+            if (entry.subscribers.remove(subscriber) == null) {
+                return entry;
+            }
+            entry.invalidate();
+            return entry.subscribers.isEmpty() ? null : entry;
         });
     }
 
     /**
-     * The live view of a topic's subscriptions, or {@code null} when there are none (so the
-     * caller can skip decoding and dispatching altogether).
+     * The view of a topic's subscriptions, or {@code null} when there are none (so the caller can
+     * skip decoding and dispatching altogether).
      */
     Subscriptions lookup(String topic) {
         Shard[] shards = this.shards;
         if (shards.length == 1) {
-            ConcurrentHashMap<Subscriber, Subscription[]> only = shards[0].topics.get(topic);
-            return only == null ? null : new View(new ConcurrentHashMap[] {only}, 1);
+            TopicEntry only = shards[0].topics.get(topic);
+            return only == null ? null : new View(new TopicEntry[] {only}, 1);
         }
-        ConcurrentHashMap<Subscriber, Subscription[]>[] found = null;
+        TopicEntry[] found = null;
         int count = 0;
         for (Shard shard : shards) {
-            ConcurrentHashMap<Subscriber, Subscription[]> subscribers = shard.topics.get(topic);
-            if (subscribers != null) {
+            TopicEntry entry = shard.topics.get(topic);
+            if (entry != null) {
                 if (found == null) {
-                    found = newMapArray(shards.length);
+                    found = new TopicEntry[shards.length];
                 }
-                found[count++] = subscribers;
+                found[count++] = entry;
             }
         }
         return found == null ? null : new View(found, count);
@@ -85,10 +96,10 @@ final class Registry {
     int count(String topic) {
         int n = 0;
         for (Shard shard : shards) {
-            ConcurrentHashMap<Subscriber, Subscription[]> subscribers = shard.topics.get(topic);
-            if (subscribers != null) {
-                for (Subscription[] entries : subscribers.values()) {
-                    n += entries.length;
+            TopicEntry entry = shard.topics.get(topic);
+            if (entry != null) {
+                for (Object value : entry.subscribers.values()) {
+                    n += value instanceof Subscription[] many ? many.length : 1;
                 }
             }
         }
@@ -97,7 +108,7 @@ final class Registry {
 
     /** Number of topics with at least one subscription in any shard; for tests and diagnostics. */
     int topicCount() {
-        java.util.Set<String> topics = new java.util.HashSet<>();
+        Set<String> topics = new HashSet<>();
         for (Shard shard : shards) {
             topics.addAll(shard.topics.keySet());
         }
@@ -114,31 +125,67 @@ final class Registry {
         return shards[Math.floorMod(h, shards.length)];
     }
 
-    private static Subscription[] concat(Subscription[] existing, Subscription[] added) {
-        Subscription[] all = Arrays.copyOf(existing, existing.length + added.length);
-        System.arraycopy(added, 0, all, existing.length, added.length);
+    /** Almost every subscriber holds one subscription per topic, stored bare; duplicates become an array. */
+    private static Object concat(Object existing, Object added) {
+        if (existing instanceof Subscription single) {
+            return new Subscription[] {single, (Subscription) added};
+        }
+        Subscription[] old = (Subscription[]) existing;
+        Subscription[] all = Arrays.copyOf(old, old.length + 1);
+        all[old.length] = (Subscription) added;
         return all;
     }
 
-    @SuppressWarnings("unchecked")
-    private static ConcurrentHashMap<Subscriber, Subscription[]>[] newMapArray(int size) {
-        return new ConcurrentHashMap[size];
-    }
-
     private static final class Shard {
-        final ConcurrentHashMap<String, ConcurrentHashMap<Subscriber, Subscription[]>> topics =
-                new ConcurrentHashMap<>();
+        final ConcurrentHashMap<String, TopicEntry> topics = new ConcurrentHashMap<>();
     }
 
-    /** Iterates the per-shard maps in place; ConcurrentHashMap's weakly consistent traversal
-     * visits every key present throughout exactly once, and never a key twice. */
+    /** A generation of a topic's subscriptions in one shard; {@code entries} is null until built. */
+    private record Snapshot(long generation, Subscription[] entries) {
+    }
+
+    private static final class TopicEntry {
+        final ConcurrentHashMap<Subscriber, Object> subscribers = new ConcurrentHashMap<>();
+        final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(0, null));
+
+        /** Called by writers, under the shard's per-topic lock, after changing {@code subscribers}. */
+        void invalidate() {
+            snapshot.set(new Snapshot(snapshot.get().generation() + 1, null));
+        }
+
+        /**
+         * The current subscriptions as an array. A reader that builds one caches it only if no
+         * write happened since it read the generation (the compare-and-set fails otherwise), so a
+         * cached array never misses a change made before it was cached.
+         */
+        Subscription[] entries() {
+            Snapshot current = snapshot.get();
+            Subscription[] entries = current.entries();
+            if (entries != null) {
+                return entries;
+            }
+            List<Subscription> built = new ArrayList<>(subscribers.size() + 8);
+            for (Object value : subscribers.values()) {
+                if (value instanceof Subscription single) {
+                    built.add(single);
+                } else {
+                    built.addAll(Arrays.asList((Subscription[]) value));
+                }
+            }
+            entries = built.toArray(new Subscription[0]);
+            snapshot.compareAndSet(current, new Snapshot(current.generation(), entries));
+            return entries;
+        }
+    }
+
+    /** Iterates each shard's snapshot array; nothing is copied per broadcast once snapshots exist. */
     private static final class View implements Subscriptions {
 
-        private final ConcurrentHashMap<Subscriber, Subscription[]>[] maps;
+        private final TopicEntry[] topics;
         private final int count;
 
-        View(ConcurrentHashMap<Subscriber, Subscription[]>[] maps, int count) {
-            this.maps = maps;
+        View(TopicEntry[] topics, int count) {
+            this.topics = topics;
             this.count = count;
         }
 
@@ -146,10 +193,8 @@ final class Registry {
         public void forEach(Consumer<? super Subscription> action) {
             Objects.requireNonNull(action, "action");
             for (int i = 0; i < count; i++) {
-                for (Subscription[] entries : maps[i].values()) {
-                    for (Subscription entry : entries) {
-                        action.accept(entry);
-                    }
+                for (Subscription entry : topics[i].entries()) {
+                    action.accept(entry);
                 }
             }
         }
@@ -157,25 +202,18 @@ final class Registry {
         @Override
         public Iterator<Subscription> iterator() {
             return new Iterator<>() {
-                private int map;
-                private Iterator<Subscription[]> values = count > 0 ? maps[0].values().iterator() : null;
+                private int topic = -1;
                 private Subscription[] entries = new Subscription[0];
                 private int index;
 
                 @Override
                 public boolean hasNext() {
                     while (index >= entries.length) {
-                        if (values == null) {
+                        if (++topic >= count) {
                             return false;
                         }
-                        if (values.hasNext()) {
-                            entries = values.next();
-                            index = 0;
-                        } else if (++map < count) {
-                            values = maps[map].values().iterator();
-                        } else {
-                            values = null;
-                        }
+                        entries = topics[topic].entries();
+                        index = 0;
                     }
                     return true;
                 }

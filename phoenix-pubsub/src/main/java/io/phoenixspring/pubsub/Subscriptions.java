@@ -1,10 +1,11 @@
 package io.phoenixspring.pubsub;
 
 /**
- * A read-only, live view of the local subscriptions to one topic, as handed to a
- * {@link Dispatcher}. It is not a copy: iterating is cheap even with tens of thousands of
- * subscribers, and every subscription that exists for the whole iteration is seen exactly once
- * (one subscribed or unsubscribed concurrently may or may not be seen). Do not keep it after
+ * A read-only view of the local subscriptions to one topic, as handed to a {@link Dispatcher}.
+ * Nothing is copied per broadcast: it walks snapshots the registry keeps until the topic's
+ * subscriptions change, so iterating is cheap even with tens of thousands of subscribers. Every
+ * subscription that exists for the whole broadcast is seen exactly once; one subscribed or
+ * unsubscribed concurrently may or may not be seen. Do not keep it after
  * {@link Dispatcher#dispatch} returns.
  *
  * <pre>{@code

@@ -78,6 +78,22 @@ class PubSubLocalTest {
     }
 
     @Test
+    void changesAfterABroadcastAreSeenByTheNextOne() {
+        Inbox early = new Inbox("early");
+        Inbox late = new Inbox("late");
+        pubSub.subscribe("t", early);
+        pubSub.broadcast("t", 1);
+        pubSub.broadcast("t", 2);
+        pubSub.subscribe("t", late);
+        pubSub.broadcast("t", 3);
+        pubSub.unsubscribe("t", early);
+        pubSub.broadcast("t", 4);
+
+        assertThat(early.drain()).extracting(Received::message).containsExactly(1, 2, 3);
+        assertThat(late.drain()).extracting(Received::message).containsExactly(3, 4);
+    }
+
+    @Test
     void unsubscribeLeavesTheSubscribersOtherTopicsAndOtherSubscribersAlone() {
         Inbox inbox = new Inbox("inbox");
         Inbox other = new Inbox("other");
