@@ -1,0 +1,234 @@
+package io.phoenixspring.channels.channel;
+
+import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.socket.Socket;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.aop.support.AopUtils;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Adapts a {@link PhoenixChannel}-annotated bean to {@link Channel}. Methods are found once, at
+ * startup, so that a channel with a misdeclared method fails to start instead of failing a client.
+ *
+ * <pre>{@code
+ * Channel channel = AnnotatedChannel.of(new RoomChannel());
+ * }</pre>
+ */
+public final class AnnotatedChannel implements Channel {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final Object bean;
+    private final Handler join;
+    private final Map<String, Handler> handleIn = new HashMap<>();
+    private final Handler catchAll;
+    private final Map<String, Handler> handleOut = new HashMap<>();
+    private final List<Handler> handleInfo = new ArrayList<>();
+    private final Handler terminate;
+    private final Set<String> intercepts;
+
+    private AnnotatedChannel(Object bean) {
+        this.bean = bean;
+        Class<?> type = AopUtils.getTargetClass(bean);
+        Handler joinHandler = null;
+        Handler catchAllHandler = null;
+        Handler terminateHandler = null;
+        for (Method method : allMethods(type)) {
+            if (method.isAnnotationPresent(Join.class)) {
+                if (joinHandler != null) {
+                    throw new IllegalStateException(type.getName() + " declares more than one @Join");
+                }
+                joinHandler = new Handler(method, true);
+            }
+            HandleIn in = method.getAnnotation(HandleIn.class);
+            if (in != null) {
+                if (in.value().length == 0) {
+                    catchAllHandler = unique(catchAllHandler, method, "catch-all @HandleIn");
+                }
+                for (String event : in.value()) {
+                    if (handleIn.put(event, new Handler(method, false)) != null) {
+                        throw new IllegalStateException(type.getName() + " handles \"" + event + "\" twice");
+                    }
+                }
+            }
+            HandleOut out = method.getAnnotation(HandleOut.class);
+            if (out != null) {
+                for (String event : out.value()) {
+                    handleOut.put(event, new Handler(method, false));
+                }
+            }
+            if (method.isAnnotationPresent(HandleInfo.class)) {
+                handleInfo.add(new Handler(method, false));
+            }
+            if (method.isAnnotationPresent(Terminate.class)) {
+                terminateHandler = unique(terminateHandler, method, "@Terminate");
+            }
+        }
+        if (joinHandler == null) {
+            throw new IllegalStateException(type.getName() + " is a @PhoenixChannel without a @Join method");
+        }
+        this.join = joinHandler;
+        this.catchAll = catchAllHandler;
+        this.terminate = terminateHandler;
+        this.intercepts = Collections.unmodifiableSet(new LinkedHashSet<>(handleOut.keySet()));
+    }
+
+    public static AnnotatedChannel of(Object bean) {
+        return new AnnotatedChannel(bean);
+    }
+
+    private static List<Method> allMethods(Class<?> type) {
+        List<Method> methods = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Collections.addAll(methods, c.getDeclaredMethods());
+        }
+        return methods;
+    }
+
+    private static Handler unique(Handler existing, Method method, String what) {
+        if (existing != null) {
+            throw new IllegalStateException(method.getDeclaringClass().getName() + " declares more than one " + what);
+        }
+        return new Handler(method, false);
+    }
+
+    @Override
+    public Object join(String topic, Object payload, Socket socket) {
+        return join.invoke(bean, null, payload, socket);
+    }
+
+    @Override
+    public Object handleIn(String event, Object payload, Socket socket) {
+        Handler handler = handleIn.getOrDefault(event, catchAll);
+        if (handler == null) {
+            throw new UnmatchedEventException(event, socket.topic());
+        }
+        return handler.invoke(bean, event, payload, socket);
+    }
+
+    @Override
+    public Set<String> intercepts() {
+        return intercepts;
+    }
+
+    @Override
+    public Object handleOut(String event, Object payload, Socket socket) {
+        Handler handler = handleOut.get(event);
+        return handler == null ? Channel.super.handleOut(event, payload, socket) : handler.invoke(bean, event, payload, socket);
+    }
+
+    @Override
+    public Object handleInfo(Object message, Socket socket) {
+        for (Handler handler : handleInfo) {
+            if (handler.accepts(message)) {
+                return handler.invoke(bean, null, message, socket);
+            }
+        }
+        return HandleResult.noReply();
+    }
+
+    @Override
+    public void terminate(String reason, Socket socket) {
+        if (terminate != null) {
+            terminate.invoke(bean, null, reason, socket);
+        }
+    }
+
+    /** One annotated method with its argument plan. */
+    private static final class Handler {
+        private final Method method;
+        private final Kind[] kinds;
+        private final Class<?> payloadType;
+
+        private enum Kind { SOCKET, EVENT, TOPIC, PAYLOAD }
+
+        /** In a join, an unannotated String parameter is the topic, as in join(topic, payload, socket). */
+        Handler(Method method, boolean join) {
+            this.method = method;
+            method.setAccessible(true);
+            Parameter[] parameters = method.getParameters();
+            kinds = new Kind[parameters.length];
+            Class<?> payload = null;
+            for (int i = 0; i < parameters.length; i++) {
+                Parameter p = parameters[i];
+                if (Socket.class.isAssignableFrom(p.getType())) {
+                    kinds[i] = Kind.SOCKET;
+                } else if (p.isAnnotationPresent(Event.class)) {
+                    kinds[i] = Kind.EVENT;
+                } else if (p.isAnnotationPresent(Topic.class)
+                        || join && p.getType() == String.class && !Arrays.asList(kinds).contains(Kind.TOPIC)) {
+                    kinds[i] = Kind.TOPIC;
+                } else if (payload == null) {
+                    kinds[i] = Kind.PAYLOAD;
+                    payload = p.getType();
+                } else {
+                    throw new IllegalStateException(method + ": more than one payload parameter; "
+                            + "annotate the event or topic parameter with @Event or @Topic");
+                }
+            }
+            this.payloadType = payload;
+        }
+
+        boolean accepts(Object message) {
+            return payloadType == null || payloadType.isInstance(message)
+                    || (payloadType.isPrimitive() && message != null);
+        }
+
+        Object invoke(Object bean, String event, Object payload, Socket socket) {
+            Object[] args = new Object[kinds.length];
+            for (int i = 0; i < kinds.length; i++) {
+                args[i] = switch (kinds[i]) {
+                    case SOCKET -> socket;
+                    case EVENT -> event;
+                    case TOPIC -> socket.topic();
+                    case PAYLOAD -> convert(payload, payloadType);
+                };
+            }
+            try {
+                Object result = method.invoke(bean, args);
+                return method.getReturnType() == void.class || result == null ? HandleResult.noReply() : result;
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (cause instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(cause);
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static Object convert(Object payload, Class<?> type) {
+            if (payload == null || type.isInstance(payload)) {
+                return payload;
+            }
+            if (payload instanceof Binary binary) {
+                if (type == byte[].class) {
+                    return binary.bytes();
+                }
+                throw new IllegalArgumentException("a binary payload does not match " + type.getSimpleName());
+            }
+            if (type == Binary.class || type == byte[].class) {
+                throw new IllegalArgumentException("a JSON payload does not match " + type.getSimpleName());
+            }
+            if (payload instanceof JsonNode node) {
+                return MAPPER.treeToValue(node, type);
+            }
+            return MAPPER.convertValue(payload, type);
+        }
+    }
+}

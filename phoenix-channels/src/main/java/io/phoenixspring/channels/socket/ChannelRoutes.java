@@ -1,0 +1,63 @@
+package io.phoenixspring.channels.socket;
+
+import io.phoenixspring.channels.channel.Channel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The socket's topic routes: an exact topic ({@code "lobby"}) or a prefix ending in {@code *}
+ * ({@code "room:*"}), each to a channel. The first matching route wins.
+ *
+ * <pre>{@code
+ * routes.channel("room:*", RoomChannel.class);
+ * routes.channel("lobby", lobbyChannel);
+ * }</pre>
+ */
+public final class ChannelRoutes {
+
+    /** A route; {@code channel} is resolved once the application's beans exist. */
+    public record Route(String pattern, Object channel) {
+
+        public boolean matches(String topic) {
+            if (pattern.endsWith("*")) {
+                return topic.startsWith(pattern.substring(0, pattern.length() - 1));
+            }
+            return pattern.equals(topic);
+        }
+    }
+
+    private final List<Route> routes = new ArrayList<>();
+
+    /** Routes to a channel instance ({@link Channel} or an annotated bean). */
+    public ChannelRoutes channel(String pattern, Object channel) {
+        if (pattern.indexOf('*') >= 0 && pattern.indexOf('*') != pattern.length() - 1) {
+            throw new IllegalArgumentException("channel topic \"" + pattern + "\": a splat (*) is only allowed at the end");
+        }
+        routes.add(new Route(pattern, channel));
+        return this;
+    }
+
+    /** Routes to the bean of this class (resolved from the application context). */
+    public ChannelRoutes channel(String pattern, Class<?> channelType) {
+        return channel(pattern, (Object) channelType);
+    }
+
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** Resolves class references and adapts annotated beans to {@link Channel}. */
+    List<CompiledRoute> compile(Function<Class<?>, Object> beans) {
+        List<CompiledRoute> compiled = new ArrayList<>();
+        for (Route route : routes) {
+            Object target = route.channel() instanceof Class<?> type ? beans.apply(type) : route.channel();
+            Channel channel = target instanceof Channel c ? c : io.phoenixspring.channels.channel.AnnotatedChannel.of(target);
+            compiled.add(new CompiledRoute(route, channel));
+        }
+        return compiled;
+    }
+
+    record CompiledRoute(Route route, Channel channel) {
+    }
+}

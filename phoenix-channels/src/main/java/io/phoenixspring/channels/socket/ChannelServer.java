@@ -1,0 +1,324 @@
+package io.phoenixspring.channels.socket;
+
+import io.phoenixspring.channels.channel.Channel;
+import io.phoenixspring.channels.channel.HandleResult;
+import io.phoenixspring.channels.channel.JoinResult;
+import io.phoenixspring.pubsub.Subscriber;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+/**
+ * One joined topic on one connection: Phoenix.Channel.Server. Its callbacks run in its own
+ * mailbox on the channel executor, one at a time; a callback that throws ends this channel only
+ * ({@code phx_error}), never the socket or other channels.
+ */
+final class ChannelServer implements Subscriber {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelServer.class);
+    private static final Map<String, Object> EMPTY = Map.of();
+
+    private enum State { JOINING, JOINED, CLOSED }
+
+    private final SocketConnection connection;
+    private final ChannelRoutes.CompiledRoute route;
+    private final Channel channel;
+    private final Socket socket;
+    private final ChannelServer predecessor;
+    private final Mailbox mailbox;
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final Set<String> intercepts;
+    private volatile State state = State.JOINING;
+
+    ChannelServer(SocketConnection connection, ChannelRoutes.CompiledRoute route, Socket socket, ChannelServer predecessor) {
+        this.connection = connection;
+        this.route = route;
+        this.channel = route.channel();
+        this.socket = socket;
+        this.predecessor = predecessor;
+        this.mailbox = new Mailbox(connection.runtime().channelExecutor());
+        this.intercepts = channel.intercepts();
+        socket.attach(this);
+    }
+
+    String topic() {
+        return socket.topic();
+    }
+
+    String joinRef() {
+        return socket.joinRef();
+    }
+
+    SocketConnection connection() {
+        return connection;
+    }
+
+    boolean intercepts(String event) {
+        return !intercepts.isEmpty() && intercepts.contains(event);
+    }
+
+    boolean joined() {
+        return state == State.JOINED;
+    }
+
+    // ---- messages from the socket ----
+
+    void join(Message message) {
+        mailbox.execute(() -> {
+            if (predecessor != null && !predecessor.terminated.isDone()) {
+                // A duplicate join starts once the old channel has terminated, as in Phoenix.
+                return predecessor.terminated.thenRun(() -> doJoin(message));
+            }
+            return doJoin(message);
+        });
+    }
+
+    void handleIn(Message message) {
+        mailbox.execute(() -> {
+            if (state != State.JOINED) {
+                replyUnmatched(message);
+                return null;
+            }
+            long started = System.nanoTime();
+            socket.currentRef(message.ref());
+            return call(() -> channel.handleIn(message.event(), message.payload(), socket), result -> {
+                connection.runtime().metrics().handledIn(route.route().pattern(), Duration.ofNanos(System.nanoTime() - started));
+                handleResult(result, message.ref(), "handle_in");
+            });
+        });
+    }
+
+    void leave(Message message) {
+        mailbox.execute(() -> {
+            if (state != State.JOINED) {
+                connection.sendReply(new Reply(topic(), "ok", EMPTY, message.ref(), message.joinRef()));
+                return null;
+            }
+            end("shutdown: left", "left");
+            connection.sendReply(new Reply(topic(), "ok", EMPTY, message.ref(), joinRef()));
+            sendClose();
+            return null;
+        });
+    }
+
+    void closeForDuplicate() {
+        close("shutdown: duplicate_join");
+    }
+
+    /** Ends the channel without telling the client (its socket is closing, or a newer join replaces it). */
+    void close(String reason) {
+        mailbox.execute(() -> {
+            if (state == State.JOINED) {
+                end(reason, "closed");
+            } else {
+                state = State.CLOSED;
+                terminated.complete(null);
+            }
+            return null;
+        });
+    }
+
+    // ---- messages from the topic and from the channel itself ----
+
+    /** A PubSub message that is not a broadcast, or a message the channel sent itself. */
+    @Override
+    public void onMessage(String topic, Object message) {
+        info(message);
+    }
+
+    void info(Object message) {
+        mailbox.execute(() -> {
+            if (state != State.JOINED) {
+                return null;
+            }
+            return call(() -> channel.handleInfo(message, socket), result -> handleResult(result, null, "handle_info"));
+        });
+    }
+
+    void infoAfter(Object message, Duration delay) {
+        connection.runtime().timer().schedule(() -> info(message), delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void handleOut(Broadcast broadcast) {
+        mailbox.execute(() -> {
+            if (state != State.JOINED) {
+                return null;
+            }
+            return call(() -> channel.handleOut(broadcast.event(), broadcast.payload(), socket),
+                    result -> handleResult(result, null, "handle_out"));
+        });
+    }
+
+    /** A fastlane frame, already encoded for this connection's serializer. */
+    void sendFrame(io.phoenixspring.channels.serializer.Frame frame) {
+        if (state == State.JOINED) {
+            connection.send(frame);
+        }
+    }
+
+    // ---- the channel's own actions (called from its callbacks) ----
+
+    void push(String event, Object payload) {
+        if (state != State.CLOSED) {
+            connection.send(connection.serializer().encode(new Message(topic(), event, payload, null, joinRef())));
+        }
+    }
+
+    void broadcast(String event, Object payload, boolean excludeSelf) {
+        connection.runtime().broadcast(excludeSelf ? this : null, topic(), event, payload);
+    }
+
+    void asyncReply(String ref, String status, Object payload) {
+        if (state == State.JOINED) {
+            connection.sendReply(new Reply(topic(), status, payload, ref, joinRef()));
+        }
+    }
+
+    // ---- internals ----
+
+    private CompletionStage<?> doJoin(Message message) {
+        long started = System.nanoTime();
+        return call(() -> channel.join(topic(), message.payload(), socket), result -> {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (result instanceof JoinResult.Ok ok) {
+                state = State.JOINED;
+                connection.runtime().pubSub().subscribe(topic(), this, this);
+                connection.runtime().metrics().join(route.route().pattern(), "ok", took);
+                log.info("JOINED {} in {}\n  Parameters: {}", topic(), SocketRuntime.format(took), logParams(message.payload()));
+                connection.sendReply(new Reply(topic(), "ok", ok.response(), message.ref(), joinRef()));
+                if (predecessor != null) {
+                    String old = predecessor.joinRef();
+                    connection.send(connection.serializer().encode(new Message(topic(), "phx_close", EMPTY, old, old)));
+                }
+            } else if (result instanceof JoinResult.Error error) {
+                refuse(message, error.response(), took, "error");
+                log.info("REFUSED JOIN {} in {}\n  Parameters: {}", topic(), SocketRuntime.format(took), logParams(message.payload()));
+            } else {
+                throw new IllegalStateException("join must return a JoinResult (or a Mono of one), got " + result);
+            }
+        }, failure -> {
+            log.error("Channel {} crashed in join", topic(), failure);
+            refuse(message, Map.of("reason", "join crashed"), Duration.ofNanos(System.nanoTime() - started), "crash");
+        });
+    }
+
+    private void refuse(Message message, Object response, Duration took, String result) {
+        state = State.CLOSED;
+        connection.runtime().metrics().join(route.route().pattern(), result, took);
+        connection.sendReply(new Reply(topic(), "error", response, message.ref(), message.joinRef()));
+        terminated.complete(null);
+        connection.channelExited(this);
+    }
+
+    private void handleResult(Object result, String ref, String callback) {
+        if (result instanceof HandleResult.ReplyWith reply) {
+            if (ref == null && !"handle_in".equals(callback)) {
+                throw new IllegalStateException(callback + " cannot reply; push instead");
+            }
+            connection.sendReply(new Reply(topic(), reply.status(), reply.payload(), ref, joinRef()));
+        } else if (result instanceof HandleResult.Stop stop) {
+            if (stop.reply() != null && ref != null) {
+                connection.sendReply(new Reply(topic(), stop.reply().status(), stop.reply().payload(), ref, joinRef()));
+            }
+            if (stop.normal()) {
+                end(stop.reason(), "stopped");
+                sendClose();
+            } else {
+                crash(new IllegalStateException("channel stopped: " + stop.reason()));
+            }
+        } else if (!(result instanceof HandleResult.NoReply)) {
+            throw new IllegalStateException(callback + " must return a HandleResult (or a Mono of one), got " + result);
+        }
+    }
+
+    /**
+     * Runs a callback and its continuation; a Mono result suspends the mailbox until it completes.
+     * Any failure, in the callback or the continuation, crashes the channel.
+     */
+    private CompletionStage<?> call(java.util.function.Supplier<Object> callback, Consumer<Object> then) {
+        return call(callback, then, this::crash);
+    }
+
+    private CompletionStage<?> call(java.util.function.Supplier<Object> callback, Consumer<Object> then,
+            Consumer<Throwable> failed) {
+        Object result;
+        try {
+            result = callback.get();
+        } catch (Throwable failure) {
+            failed.accept(failure);
+            return null;
+        }
+        if (result instanceof Publisher<?> publisher) {
+            return Mono.from(publisher).toFuture().handle((value, failure) -> {
+                if (failure != null) {
+                    failed.accept(failure instanceof java.util.concurrent.CompletionException c && c.getCause() != null
+                            ? c.getCause() : failure);
+                } else {
+                    runThen(then, value, failed);
+                }
+                return null;
+            });
+        }
+        runThen(then, result, failed);
+        return null;
+    }
+
+    private void runThen(Consumer<Object> then, Object value, Consumer<Throwable> failed) {
+        try {
+            then.accept(value);
+        } catch (Throwable failure) {
+            failed.accept(failure);
+        }
+    }
+
+    /** A crash: phx_error to the client, which may rejoin; nothing else is affected. */
+    private void crash(Throwable failure) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        log.error("Channel {} ({}) crashed", topic(), channel.getClass().getSimpleName(), failure);
+        end("crash: " + failure, "crashed");
+        connection.send(connection.serializer().encode(new Message(topic(), "phx_error", EMPTY, joinRef(), joinRef())));
+    }
+
+    private void end(String reason, String metricReason) {
+        boolean wasJoined = state == State.JOINED;
+        state = State.CLOSED;
+        connection.runtime().pubSub().unsubscribe(topic(), this);
+        try {
+            channel.terminate(reason, socket);
+        } catch (Throwable failure) {
+            log.warn("terminate of channel {} failed", topic(), failure);
+        }
+        if (wasJoined) {
+            connection.runtime().metrics().left(route.route().pattern(), metricReason);
+        }
+        terminated.complete(null);
+        connection.channelExited(this);
+    }
+
+    private void sendClose() {
+        connection.send(connection.serializer().encode(new Message(topic(), "phx_close", EMPTY, joinRef(), joinRef())));
+    }
+
+    private void replyUnmatched(Message message) {
+        connection.sendReply(new Reply(topic(), "error", Map.of("reason", "unmatched topic"), message.ref(), null));
+    }
+
+    private static Object logParams(Object payload) {
+        if (payload instanceof tools.jackson.databind.JsonNode node && node.isObject()) {
+            Map<String, Object> map = new java.util.LinkedHashMap<>();
+            node.properties().forEach(e -> map.put(e.getKey(), e.getValue()));
+            return ParamFilter.filter(map);
+        }
+        return payload instanceof Binary ? "<binary>" : payload;
+    }
+}

@@ -1,0 +1,92 @@
+package io.phoenixspring.channels.socket;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Micrometer meters for sockets and channels, the counterpart of Phoenix's telemetry events
+ * ({@code [:phoenix, :socket_connected]}, {@code [:phoenix, :channel_joined]},
+ * {@code [:phoenix, :channel_handled_in]}).
+ *
+ * <pre>{@code
+ * new SocketRuntime(pubSub, new ChannelsMetrics(meterRegistry));
+ * }</pre>
+ */
+public final class ChannelsMetrics {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger activeSockets = new AtomicInteger();
+    private final AtomicInteger joinedChannels = new AtomicInteger();
+    private final Counter broadcasts;
+    private final Counter slowConsumers;
+    private final Counter invalidMessages;
+
+    public ChannelsMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        registry.gauge("phoenix.sockets.active", activeSockets);
+        registry.gauge("phoenix.channels.joined", joinedChannels);
+        broadcasts = Counter.builder("phoenix.broadcasts").description("broadcasts sent through the endpoint")
+                .register(registry);
+        slowConsumers = Counter.builder("phoenix.socket.slow_consumer_disconnects")
+                .description("sockets closed because their outbound queue was full").register(registry);
+        invalidMessages = Counter.builder("phoenix.socket.invalid_messages")
+                .description("frames that were not Phoenix messages; their socket was closed").register(registry);
+    }
+
+    /** Meters that go nowhere, for use without Micrometer wiring. */
+    public static ChannelsMetrics noop() {
+        return new ChannelsMetrics(new SimpleMeterRegistry());
+    }
+
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    void connect(String handler, String transport, boolean accepted, Duration took) {
+        Timer.builder("phoenix.socket.connect").description("socket connect callbacks")
+                .tags("socket", handler, "transport", transport, "result", accepted ? "ok" : "error")
+                .register(registry).record(took);
+        if (accepted) {
+            activeSockets.incrementAndGet();
+        }
+    }
+
+    void disconnect(String handler, String reason) {
+        activeSockets.decrementAndGet();
+        registry.counter("phoenix.socket.disconnects", "socket", handler, "reason", reason).increment();
+    }
+
+    void join(String route, String result, Duration took) {
+        Timer.builder("phoenix.channel.join").description("channel join callbacks")
+                .tags("channel", route, "result", result).register(registry).record(took);
+        if ("ok".equals(result)) {
+            joinedChannels.incrementAndGet();
+        }
+    }
+
+    void left(String route, String reason) {
+        joinedChannels.decrementAndGet();
+        registry.counter("phoenix.channel.exits", "channel", route, "reason", reason).increment();
+    }
+
+    void handledIn(String route, Duration took) {
+        Timer.builder("phoenix.channel.handle_in").description("channel handle_in callbacks")
+                .tags("channel", route).register(registry).record(took);
+    }
+
+    void broadcast() {
+        broadcasts.increment();
+    }
+
+    void slowConsumer() {
+        slowConsumers.increment();
+    }
+
+    void invalidMessage() {
+        invalidMessages.increment();
+    }
+}

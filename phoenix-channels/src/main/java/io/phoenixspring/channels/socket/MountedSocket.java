@@ -1,0 +1,103 @@
+package io.phoenixspring.channels.socket;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A {@link SocketHandler} mounted at a path with its channel routes and transport options:
+ * what {@code socket "/socket", UserSocket, opts} declares in a Phoenix endpoint. The
+ * auto-configuration builds one per {@link PhoenixSocket} bean.
+ *
+ * <pre>{@code
+ * MountedSocket mounted = MountedSocket.of("/socket", new UserSocket(), true, true, Set.of(),
+ *         TransportOptions.defaults(), beanFactory::getBean);
+ * }</pre>
+ */
+public final class MountedSocket {
+
+    private final String path;
+    private final SocketHandler handler;
+    private final List<ChannelRoutes.CompiledRoute> routes;
+    private final boolean websocket;
+    private final boolean longpoll;
+    private final Set<String> connectInfoHeaders;
+    private final TransportOptions options;
+
+    private MountedSocket(String path, SocketHandler handler, List<ChannelRoutes.CompiledRoute> routes,
+            boolean websocket, boolean longpoll, Set<String> connectInfoHeaders, TransportOptions options) {
+        this.path = path;
+        this.handler = handler;
+        this.routes = routes;
+        this.websocket = websocket;
+        this.longpoll = longpoll;
+        this.connectInfoHeaders = connectInfoHeaders;
+        this.options = options;
+    }
+
+    /** @param beans resolves channel classes named in the routes to their beans */
+    public static MountedSocket of(String path, SocketHandler handler, boolean websocket, boolean longpoll,
+            Set<String> connectInfoHeaders, TransportOptions options, Function<Class<?>, Object> beans) {
+        if (!path.startsWith("/") || path.endsWith("/")) {
+            throw new IllegalArgumentException("socket path must start and not end with '/': " + path);
+        }
+        ChannelRoutes routes = new ChannelRoutes();
+        handler.channels(routes);
+        return new MountedSocket(path, handler, routes.compile(beans), websocket, longpoll,
+                connectInfoHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()),
+                options);
+    }
+
+    /** Mounts the handler as its {@link PhoenixSocket} annotation says. */
+    public static MountedSocket of(SocketHandler handler, TransportOptions options, Function<Class<?>, Object> beans) {
+        Class<?> type = org.springframework.aop.support.AopUtils.getTargetClass(handler);
+        PhoenixSocket annotation = type.getAnnotation(PhoenixSocket.class);
+        if (annotation == null) {
+            throw new IllegalArgumentException(type.getName() + " is not annotated with @PhoenixSocket");
+        }
+        return of(annotation.path(), handler, annotation.websocket(), annotation.longpoll(),
+                Set.of(annotation.connectInfoHeaders()), options, beans);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public SocketHandler handler() {
+        return handler;
+    }
+
+    public boolean websocket() {
+        return websocket;
+    }
+
+    public boolean longpoll() {
+        return longpoll;
+    }
+
+    public Set<String> connectInfoHeaders() {
+        return connectInfoHeaders;
+    }
+
+    public TransportOptions options() {
+        return options;
+    }
+
+    public List<ChannelRoutes.Route> routes() {
+        return routes.stream().map(ChannelRoutes.CompiledRoute::route).toList();
+    }
+
+    ChannelRoutes.CompiledRoute route(String topic) {
+        for (ChannelRoutes.CompiledRoute route : routes) {
+            if (route.route().matches(topic)) {
+                return route;
+            }
+        }
+        return null;
+    }
+
+    String handlerName() {
+        return org.springframework.aop.support.AopUtils.getTargetClass(handler).getSimpleName();
+    }
+}

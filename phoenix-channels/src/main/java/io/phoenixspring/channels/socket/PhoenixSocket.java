@@ -1,0 +1,36 @@
+package io.phoenixspring.channels.socket;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mounts a {@link SocketHandler} bean at a path, like {@code socket "/socket", UserSocket} in a
+ * Phoenix endpoint: WebSocket at {@code <path>/websocket}, long-poll at {@code <path>/longpoll}.
+ *
+ * <pre>{@code
+ * @PhoenixSocket(path = "/socket", longpoll = true, connectInfoHeaders = "x-tenant")
+ * class UserSocket implements SocketHandler { ... }
+ * }</pre>
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Component
+public @interface PhoenixSocket {
+
+    /** The mount path. */
+    String path() default "/socket";
+
+    /** Serve the WebSocket transport at {@code <path>/websocket}. */
+    boolean websocket() default true;
+
+    /** Serve the long-poll transport at {@code <path>/longpoll} (off by default, as in Phoenix). */
+    boolean longpoll() default false;
+
+    /** Request headers copied into {@link ConnectInfo#headers()}, beyond x- headers and the user agent. */
+    String[] connectInfoHeaders() default {};
+}

@@ -1,0 +1,146 @@
+package io.phoenixspring.channels.socket;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Phoenix.Socket as a channel (or {@code connect}) sees it: the topic, the assigns, and the
+ * ways to talk to the client and the topic. Each joined channel has its own socket whose
+ * assigns start as a copy of the connection's; a socket is only touched by its own channel's
+ * callbacks, one at a time, so its assigns need no locking.
+ *
+ * <pre>{@code
+ * socket.assign("user", "alice");
+ * socket.push("presence_state", state);
+ * socket.broadcast("new_msg", Map.of("body", body, "user", socket.assign("user")));
+ * }</pre>
+ */
+public final class Socket {
+
+    private final Map<String, Object> assigns;
+    private final String topic;
+    private final String joinRef;
+    private final String transport;
+    private final String serializerVersion;
+    private final String handlerName;
+    private volatile String id;
+    private ChannelServer server;
+    private String currentRef;
+
+    Socket(Map<String, Object> assigns, String topic, String joinRef, String transport, String serializerVersion,
+            String handlerName) {
+        this.assigns = new HashMap<>(assigns);
+        this.topic = topic;
+        this.joinRef = joinRef;
+        this.transport = transport;
+        this.serializerVersion = serializerVersion;
+        this.handlerName = handlerName;
+    }
+
+    /** A socket for a channel, carrying a copy of the connection's assigns. */
+    Socket forChannel(String channelTopic, String channelJoinRef) {
+        Socket copy = new Socket(assigns, channelTopic, channelJoinRef, transport, serializerVersion, handlerName);
+        copy.id = id;
+        return copy;
+    }
+
+    void attach(ChannelServer channelServer) {
+        this.server = channelServer;
+    }
+
+    void currentRef(String ref) {
+        this.currentRef = ref;
+    }
+
+    void id(String socketId) {
+        this.id = socketId;
+    }
+
+    /** The channel's topic; null while connecting. */
+    public String topic() {
+        return topic;
+    }
+
+    public String joinRef() {
+        return joinRef;
+    }
+
+    /** The socket id from {@link SocketHandler#id}, or null. */
+    public String id() {
+        return id;
+    }
+
+    /** {@code websocket} or {@code longpoll}. */
+    public String transport() {
+        return transport;
+    }
+
+    /** The serializer's version: {@code 1.0.0} or {@code 2.0.0}. */
+    public String serializerVersion() {
+        return serializerVersion;
+    }
+
+    /** The simple class name of the socket handler, for logs. */
+    public String handler() {
+        return handlerName;
+    }
+
+    public Map<String, Object> assigns() {
+        return Collections.unmodifiableMap(assigns);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T> T assign(String key) {
+        return (T) assigns.get(key);
+    }
+
+    public Socket assign(String key, Object value) {
+        assigns.put(key, value);
+        return this;
+    }
+
+    /** Sends an event to this client only ({@code push/3}). */
+    public void push(String event, Object payload) {
+        channel().push(event, payload);
+    }
+
+    /** Sends an event to every subscriber of this topic on every node, this client included. */
+    public void broadcast(String event, Object payload) {
+        channel().broadcast(event, payload, false);
+    }
+
+    /** Like {@link #broadcast} but not to this client ({@code broadcast_from/3}). */
+    public void broadcastFrom(String event, Object payload) {
+        channel().broadcast(event, payload, true);
+    }
+
+    /** A reference to the message being handled, to {@link SocketRef#reply} to it later. */
+    public SocketRef socketRef() {
+        return new SocketRef(channel(), currentRef);
+    }
+
+    /** Delivers {@code message} to this channel's handle_info, after what is already queued. */
+    public void send(Object message) {
+        channel().info(message);
+    }
+
+    /** Delivers {@code message} to handle_info after {@code delay} ({@code Process.send_after}). */
+    public void sendAfter(Object message, Duration delay) {
+        channel().infoAfter(message, delay);
+    }
+
+    private ChannelServer channel() {
+        if (server == null) {
+            throw new IllegalStateException("this socket is not joined to a channel yet (push, broadcast and "
+                    + "replies are for joined channels)");
+        }
+        return server;
+    }
+
+    @Override
+    public String toString() {
+        return "Socket[" + (topic == null ? handlerName : topic) + (id == null ? "" : ", id=" + id) + "]";
+    }
+}

@@ -1,0 +1,238 @@
+package io.phoenixspring.channels.socket;
+
+import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.serializer.InvalidMessageException;
+import io.phoenixspring.channels.serializer.Serializer;
+import io.phoenixspring.channels.serializer.UnroutableMessageException;
+import io.phoenixspring.pubsub.Subscriber;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connected client, whatever its transport: the socket-level half of Phoenix's protocol
+ * (heartbeats, joins, routing by topic, leaves, unmatched topics, socket id disconnects). Its
+ * state changes run in a mailbox that borrows the calling thread, so frames are handled in
+ * arrival order without a thread of its own; channel callbacks run in their own mailboxes.
+ *
+ * <pre>{@code
+ * SocketConnection connection = runtime.open(connected, outbound);
+ * connection.receive(Frame.text("[null,\"1\",\"phoenix\",\"heartbeat\",{}]"));
+ * connection.closed(); // when the transport goes away
+ * }</pre>
+ */
+public final class SocketConnection {
+
+    /** Close codes the transports use, as Phoenix (on Bandit) sends them. */
+    public static final int CLOSE_NORMAL = 1000;
+    public static final int CLOSE_PROTOCOL_ERROR = 1002;
+    public static final int CLOSE_TOO_BIG = 1009;
+    public static final int CLOSE_SERVER_ERROR = 1011;
+    public static final int CLOSE_RESTART = 1012;
+    public static final int CLOSE_TRY_AGAIN_LATER = 1013;
+
+    private static final Logger log = LoggerFactory.getLogger(SocketConnection.class);
+    private static final Map<String, Object> EMPTY = Map.of();
+
+    private final SocketRuntime runtime;
+    private final MountedSocket mount;
+    private final Serializer serializer;
+    private final Socket socket;
+    private final Outbound outbound;
+    private final Mailbox mailbox = new Mailbox(Runnable::run);
+    private final Map<String, ChannelServer> channels = new HashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Subscriber idSubscriber = this::onIdMessage;
+
+    SocketConnection(SocketRuntime runtime, MountedSocket mount, Serializer serializer, Socket socket, Outbound outbound) {
+        this.runtime = runtime;
+        this.mount = mount;
+        this.serializer = serializer;
+        this.socket = socket;
+        this.outbound = outbound;
+    }
+
+    void start() {
+        if (socket.id() != null) {
+            runtime.pubSub().subscribe(socket.id(), idSubscriber);
+        }
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+
+    public Serializer serializer() {
+        return serializer;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    /** A frame from the client. Never throws: bad frames close this connection only. */
+    public void receive(Frame frame) {
+        if (closed.get()) {
+            return;
+        }
+        Message message;
+        try {
+            message = serializer.decode(frame);
+        } catch (UnroutableMessageException e) {
+            send(e.reply());
+            return;
+        } catch (InvalidMessageException | IllegalArgumentException e) {
+            runtime.metrics().invalidMessage();
+            log.warn("Closing {} socket of {}: invalid message ({})", socket.transport(), mount.handlerName(), e.getMessage());
+            closeWith(CLOSE_SERVER_ERROR, "invalid_message");
+            return;
+        }
+        mailbox.execute(() -> {
+            handle(message);
+            return null;
+        });
+    }
+
+    private void handle(Message message) {
+        if (closed.get()) {
+            return;
+        }
+        String topic = message.topic();
+        if ("phoenix".equals(topic)) {
+            if ("heartbeat".equals(message.event())) {
+                send(serializer.encode(new Reply("phoenix", "ok", EMPTY, message.ref(), null)));
+            } else {
+                replyUnmatched(message);
+            }
+            return;
+        }
+        ChannelServer existing = channels.get(topic);
+        switch (message.event()) {
+            case "phx_join" -> join(message, existing);
+            case "phx_leave" -> {
+                if (existing == null) {
+                    send(serializer.encode(new Reply(topic, "ok", EMPTY, message.ref(), message.joinRef())));
+                } else {
+                    existing.leave(message);
+                }
+            }
+            default -> {
+                if (existing == null) {
+                    replyUnmatched(message);
+                } else {
+                    existing.handleIn(message);
+                }
+            }
+        }
+    }
+
+    private void join(Message message, ChannelServer existing) {
+        ChannelRoutes.CompiledRoute route = mount.route(message.topic());
+        if (route == null) {
+            log.debug("Ignoring unmatched topic \"{}\" in {}", message.topic(), mount.handlerName());
+            replyUnmatched(message);
+            return;
+        }
+        if (existing == null && channels.size() >= mount.options().maxChannels()) {
+            log.warn("Refusing join of \"{}\" in {}: the socket already has {} channels", message.topic(),
+                    mount.handlerName(), channels.size());
+            send(serializer.encode(new Reply(message.topic(), "error", Map.of("reason", "too many channels"),
+                    message.ref(), message.joinRef())));
+            return;
+        }
+        if (existing != null) {
+            log.debug("Duplicate channel join for topic \"{}\" in {}. Closing existing channel for new join.",
+                    message.topic(), mount.handlerName());
+            existing.closeForDuplicate();
+        }
+        ChannelServer server = new ChannelServer(this, route, socket.forChannel(message.topic(), message.joinRef()),
+                existing);
+        channels.put(message.topic(), server);
+        server.join(message);
+    }
+
+    private void replyUnmatched(Message message) {
+        send(serializer.encode(new Reply(message.topic(), "error", Map.of("reason", "unmatched topic"),
+                message.ref(), null)));
+    }
+
+    /** A channel ended: forget it, unless a newer join of the same topic already replaced it. */
+    void channelExited(ChannelServer server) {
+        mailbox.execute(() -> {
+            channels.remove(server.topic(), server);
+            return null;
+        });
+    }
+
+    /** Sends a reply, turning binary replies the client cannot receive into a clear error reply. */
+    void sendReply(Reply reply) {
+        if (reply.payload() instanceof Binary && !canReceiveBinary()) {
+            reply = new Reply(reply.topic(), "error", Map.of("reason", "binary replies need the websocket transport"),
+                    reply.ref(), reply.joinRef());
+        }
+        send(serializer.encode(reply));
+    }
+
+    boolean canReceiveBinary() {
+        return outbound.supportsBinary() && "2.0.0".equals(serializer.version());
+    }
+
+    /** Queues a frame for the client; a client whose queue is full is disconnected. */
+    void send(Frame frame) {
+        if (closed.get()) {
+            return;
+        }
+        if (!outbound.send(frame)) {
+            runtime.metrics().slowConsumer();
+            log.warn("Disconnecting a slow {} client of {} (id {}): its outbound queue is full", socket.transport(),
+                    mount.handlerName(), socket.id());
+            closeWith(CLOSE_TRY_AGAIN_LATER, "slow_consumer");
+        }
+    }
+
+    private void onIdMessage(String topic, Object message) {
+        Broadcast broadcast = BroadcastEnvelope.unwrap(message);
+        if (broadcast != null && "disconnect".equals(broadcast.event())) {
+            log.info("Disconnecting {} socket {} on request", mount.handlerName(), socket.id());
+            closeWith(CLOSE_SERVER_ERROR, "disconnected");
+        }
+    }
+
+    /** Closes from the server side: channels end, then the transport closes with {@code code}. */
+    public void closeWith(int code, String reason) {
+        if (shutdown(reason)) {
+            outbound.close(code);
+        }
+    }
+
+    /** The transport went away (client close, network loss, timeout): end every channel. */
+    public void closed() {
+        shutdown("closed");
+    }
+
+    private boolean shutdown(String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        if (socket.id() != null) {
+            runtime.pubSub().unsubscribe(socket.id(), idSubscriber);
+        }
+        mailbox.execute(() -> {
+            channels.values().forEach(channel -> channel.close("shutdown: " + reason));
+            channels.clear();
+            return null;
+        });
+        runtime.connectionClosed(this, reason);
+        return true;
+    }
+
+    SocketRuntime runtime() {
+        return runtime;
+    }
+
+    MountedSocket mount() {
+        return mount;
+    }
+}

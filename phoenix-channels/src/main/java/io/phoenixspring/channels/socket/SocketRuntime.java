@@ -1,0 +1,274 @@
+package io.phoenixspring.channels.socket;
+
+import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.serializer.Serializer;
+import io.phoenixspring.channels.serializer.Serializers;
+import io.phoenixspring.pubsub.Dispatcher;
+import io.phoenixspring.pubsub.PubSub;
+import io.phoenixspring.pubsub.Subscriber;
+import io.phoenixspring.pubsub.Subscription;
+import io.phoenixspring.pubsub.Subscriptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * What every socket of an application shares: the PubSub, the executor channel callbacks run on,
+ * timers, metrics, and the set of open connections (for draining on shutdown). Transports use it
+ * to {@link #authorize} and {@link #open} connections; the {@code Endpoint} uses it to broadcast.
+ *
+ * <pre>{@code
+ * SocketRuntime runtime = new SocketRuntime(pubSub, ChannelsMetrics.noop());
+ * runtime.authorize(mounted, params, info, "websocket").map(c -> runtime.open(c, outbound));
+ * }</pre>
+ *
+ * <p>Broadcasts use the fastlane: a broadcast is encoded once per serializer and the same frame is
+ * handed to every subscribed socket, unless its channel intercepts the event.
+ */
+public final class SocketRuntime implements AutoCloseable {
+
+    /** The id of the fastlane dispatcher, registered on every node's PubSub. */
+    public static final String FASTLANE = "phoenix.channels.fastlane";
+
+    private static final Logger log = LoggerFactory.getLogger(SocketRuntime.class);
+
+    private final PubSub pubSub;
+    private final ChannelsMetrics metrics;
+    private final Scheduler channelScheduler;
+    private final Executor channelExecutor;
+    private final ScheduledExecutorService timer;
+    private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Dispatcher fastlane = this::dispatch;
+
+    public SocketRuntime(PubSub pubSub, ChannelsMetrics metrics) {
+        this.pubSub = pubSub;
+        this.metrics = metrics;
+        // Callbacks may block; a bounded elastic pool keeps that off the network threads.
+        this.channelScheduler = Schedulers.newBoundedElastic(Math.max(8, 10 * Runtime.getRuntime().availableProcessors()),
+                Integer.MAX_VALUE, "phoenix-channel", 60, true);
+        this.channelExecutor = channelScheduler::schedule;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "phoenix-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pubSub.registerDispatcher(FASTLANE, fastlane);
+    }
+
+    public PubSub pubSub() {
+        return pubSub;
+    }
+
+    public ChannelsMetrics metrics() {
+        return metrics;
+    }
+
+    Executor channelExecutor() {
+        return channelExecutor;
+    }
+
+    ScheduledExecutorService timer() {
+        return timer;
+    }
+
+    /** The outcome of a connect attempt. */
+    public record Connected(MountedSocket mount, Socket socket, Serializer serializer, String refusal) {
+
+        public boolean accepted() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * Runs the socket's {@code connect} off the network threads.
+     *
+     * @param params connect parameters, including {@code vsn}
+     * @param transport {@code websocket} or {@code longpoll}
+     */
+    public Mono<Connected> authorize(MountedSocket mount, Map<String, String> params, ConnectInfo info, String transport) {
+        Serializer serializer = Serializers.forVsn(params.get("vsn"));
+        if (serializer == null) {
+            log.warn("Refusing {} connection to {}: unsupported vsn {}", transport, mount.handlerName(), params.get("vsn"));
+            return Mono.just(new Connected(mount, null, null, "unsupported vsn"));
+        }
+        Socket socket = new Socket(Map.of(), null, null, transport, serializer.version(), mount.handlerName());
+        long started = System.nanoTime();
+        return Mono.fromCallable(() -> mount.handler().connect(params, socket, info))
+                .subscribeOn(channelScheduler)
+                .flatMap(result -> result instanceof Mono<?> mono ? mono.cast(Object.class) : Mono.just(result))
+                .map(result -> {
+                    if (!(result instanceof ConnectResult connectResult)) {
+                        throw new IllegalStateException("connect must return a ConnectResult, got " + result);
+                    }
+                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    if (connectResult.accepted()) {
+                        socket.id(mount.handler().id(socket));
+                    }
+                    logConnect(mount, params, transport, serializer, connectResult, took);
+                    metrics.connect(mount.handlerName(), transport, connectResult.accepted(), took);
+                    return new Connected(mount, socket, serializer,
+                            connectResult.accepted() ? null : connectResult.reason());
+                })
+                .onErrorResume(failure -> {
+                    log.error("connect of {} crashed; refusing the connection", mount.handlerName(), failure);
+                    return Mono.just(new Connected(mount, socket, serializer, "connect crashed"));
+                });
+    }
+
+    private static void logConnect(MountedSocket mount, Map<String, String> params, String transport,
+            Serializer serializer, ConnectResult result, Duration took) {
+        if (log.isInfoEnabled()) {
+            log.info("{} {} in {}\n  Transport: {}\n  Serializer: V{}\n  Parameters: {}",
+                    result.accepted() ? "CONNECTED TO" : "REFUSED CONNECTION TO", mount.handlerName(), format(took),
+                    transport, serializer.version().charAt(0), ParamFilter.filter(params));
+        }
+    }
+
+    /** Starts the protocol on an authorized connection. */
+    public SocketConnection open(Connected connected, Outbound outbound) {
+        if (!connected.accepted()) {
+            throw new IllegalArgumentException("connection was refused: " + connected.refusal());
+        }
+        SocketConnection connection = new SocketConnection(this, connected.mount(), connected.serializer(),
+                connected.socket(), outbound);
+        connections.add(connection);
+        connection.start();
+        return connection;
+    }
+
+    void connectionClosed(SocketConnection connection, String reason) {
+        if (connections.remove(connection)) {
+            metrics.disconnect(connection.mount().handlerName(), reason);
+        }
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /**
+     * Broadcasts to a topic on every node ({@code from} excluded when given).
+     *
+     * @return completes when the other nodes' share was published
+     */
+    public CompletableFuture<Void> broadcast(Subscriber from, String topic, String event, Object payload) {
+        metrics.broadcast();
+        Map<String, Object> envelope = BroadcastEnvelope.wrap(topic, event, payload);
+        return from == null ? pubSub.broadcast(topic, envelope, fastlane) : pubSub.broadcastFrom(from, topic, envelope, fastlane);
+    }
+
+    /** Broadcasts to the subscribers of this node only. */
+    public void localBroadcast(Subscriber from, String topic, String event, Object payload) {
+        metrics.broadcast();
+        Map<String, Object> envelope = BroadcastEnvelope.wrap(topic, event, payload);
+        if (from == null) {
+            pubSub.localBroadcast(topic, envelope, fastlane);
+        } else {
+            pubSub.localBroadcastFrom(from, topic, envelope, fastlane);
+        }
+    }
+
+    /**
+     * The fastlane: one encoding per serializer, the same frame for every socket; intercepted
+     * events go to the channel's handle_out; other subscribers get the {@link Broadcast}.
+     */
+    private void dispatch(String topic, Subscriptions subscriptions, Subscriber from, Object message) {
+        Broadcast broadcast = BroadcastEnvelope.unwrap(message);
+        if (broadcast == null) {
+            for (Subscription subscription : subscriptions) {
+                if (subscription.subscriber() != from) {
+                    deliver(subscription.subscriber(), topic, message);
+                }
+            }
+            return;
+        }
+        Frame v1 = null;
+        Frame v2 = null;
+        for (Subscription subscription : subscriptions) {
+            Subscriber subscriber = subscription.subscriber();
+            if (subscriber == from) {
+                continue;
+            }
+            if (!(subscription.metadata() instanceof ChannelServer server)) {
+                deliver(subscriber, topic, broadcast);
+                continue;
+            }
+            if (server.intercepts(broadcast.event())) {
+                server.handleOut(broadcast);
+                continue;
+            }
+            try {
+                Serializer serializer = server.connection().serializer();
+                Frame frame;
+                if ("2.0.0".equals(serializer.version())) {
+                    frame = v2 != null ? v2 : (v2 = serializer.fastlane(broadcast));
+                } else {
+                    frame = v1 != null ? v1 : (v1 = serializer.fastlane(broadcast));
+                }
+                server.sendFrame(frame);
+            } catch (RuntimeException e) {
+                log.warn("could not deliver broadcast {} on {} to a socket", broadcast.event(), topic, e);
+            }
+        }
+    }
+
+    private static void deliver(Subscriber subscriber, String topic, Object message) {
+        try {
+            subscriber.onMessage(topic, message);
+        } catch (RuntimeException e) {
+            log.warn("subscriber of {} failed on a broadcast", topic, e);
+        }
+    }
+
+    /**
+     * Phoenix's socket drainer: closes every connection in batches, so that clients reconnect to
+     * other nodes over time instead of all at once.
+     *
+     * @return how many connections were asked to close
+     */
+    public int drain(int batchSize, Duration batchInterval, Duration shutdown) {
+        List<SocketConnection> all = new ArrayList<>(connections);
+        long deadline = System.nanoTime() + shutdown.toNanos();
+        int closedCount = 0;
+        for (int start = 0; start < all.size(); start += batchSize) {
+            List<SocketConnection> batch = all.subList(start, Math.min(all.size(), start + batchSize));
+            log.info("Draining {} of {} sockets", batch.size(), all.size());
+            batch.forEach(connection -> connection.closeWith(SocketConnection.CLOSE_RESTART, "draining"));
+            closedCount += batch.size();
+            long remaining = deadline - System.nanoTime();
+            if (start + batchSize < all.size() && remaining > 0) {
+                try {
+                    Thread.sleep(Math.min(batchInterval.toMillis(), TimeUnit.NANOSECONDS.toMillis(remaining)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return closedCount;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        channelScheduler.dispose();
+    }
+
+    static String format(Duration took) {
+        long micros = took.toNanos() / 1000;
+        return micros < 1000 ? micros + "µs" : (micros / 1000) + "ms";
+    }
+}

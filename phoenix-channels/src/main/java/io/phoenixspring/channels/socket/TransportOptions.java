@@ -1,0 +1,82 @@
+package io.phoenixspring.channels.socket;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Transport settings of a mounted socket, with Phoenix's defaults where Phoenix has one.
+ *
+ * <pre>{@code
+ * TransportOptions options = TransportOptions.defaults().withCheckOrigin(OriginCheck.OFF);
+ * }</pre>
+ *
+ * @param websocketTimeout close a WebSocket that saw no traffic for this long (Phoenix: 60 s)
+ * @param maxFrameSize largest WebSocket frame accepted, in bytes; larger ones close the socket (1009)
+ * @param compress per-message deflate on WebSocket frames
+ * @param outboundLimit frames queued for one client before it counts as a slow consumer and is disconnected
+ * @param maxChannels channels one socket may have joined at once; more joins are refused
+ * @param longpollWindow how long a poll waits for messages (Phoenix: 10 s)
+ * @param longpollPubsubTimeout how long a long-poll request waits for its session (Phoenix: 2 s)
+ * @param longpollSessionMaxAge how long a long-poll session token is valid (Phoenix: 2 weeks)
+ * @param checkOrigin which Origin headers are allowed
+ */
+public record TransportOptions(Duration websocketTimeout, int maxFrameSize, boolean compress, int outboundLimit,
+        int maxChannels, Duration longpollWindow, Duration longpollPubsubTimeout, Duration longpollSessionMaxAge,
+        OriginCheck checkOrigin) {
+
+    public TransportOptions {
+        Objects.requireNonNull(websocketTimeout, "websocketTimeout");
+        Objects.requireNonNull(longpollWindow, "longpollWindow");
+        Objects.requireNonNull(longpollPubsubTimeout, "longpollPubsubTimeout");
+        Objects.requireNonNull(longpollSessionMaxAge, "longpollSessionMaxAge");
+        Objects.requireNonNull(checkOrigin, "checkOrigin");
+        if (maxFrameSize < 1 || outboundLimit < 1 || maxChannels < 1) {
+            throw new IllegalArgumentException("maxFrameSize, outboundLimit and maxChannels must be positive");
+        }
+    }
+
+    public static TransportOptions defaults() {
+        return new TransportOptions(Duration.ofSeconds(60), 1024 * 1024, false, 10_000, 1_000,
+                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofDays(14), OriginCheck.OFF);
+    }
+
+    public TransportOptions withCheckOrigin(OriginCheck check) {
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, maxChannels,
+                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, check);
+    }
+
+    public TransportOptions withWebsocketTimeout(Duration timeout) {
+        return new TransportOptions(timeout, maxFrameSize, compress, outboundLimit, maxChannels, longpollWindow,
+                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+    }
+
+    public TransportOptions withMaxFrameSize(int bytes) {
+        return new TransportOptions(websocketTimeout, bytes, compress, outboundLimit, maxChannels, longpollWindow,
+                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+    }
+
+    public TransportOptions withCompress(boolean enabled) {
+        return new TransportOptions(websocketTimeout, maxFrameSize, enabled, outboundLimit, maxChannels,
+                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+    }
+
+    public TransportOptions withOutboundLimit(int frames) {
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, frames, maxChannels, longpollWindow,
+                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+    }
+
+    public TransportOptions withMaxChannels(int channels) {
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, channels,
+                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+    }
+
+    public TransportOptions withLongpollWindow(Duration window) {
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, maxChannels, window,
+                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+    }
+
+    public TransportOptions withLongpollPubsubTimeout(Duration timeout) {
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, maxChannels,
+                longpollWindow, timeout, longpollSessionMaxAge, checkOrigin);
+    }
+}

@@ -1,0 +1,155 @@
+package io.phoenixspring.channels.support;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A raw WebSocket client (the JDK's) for wire-level tests: frames go out exactly as written and
+ * come back exactly as the server sent them.
+ */
+public final class RawClient implements WebSocket.Listener, AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
+    private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    private final StringBuilder text = new StringBuilder();
+    private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+    private WebSocket webSocket;
+
+    public static RawClient connect(String url) {
+        return connect(url, null);
+    }
+
+    public static RawClient connect(String url, String origin) {
+        RawClient client = new RawClient();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (origin != null) {
+            builder.header("Origin", origin);
+        }
+        client.webSocket = builder.buildAsync(URI.create(url), client).join();
+        return client;
+    }
+
+    /** Connects expecting the upgrade to be refused; returns the HTTP status. */
+    public static int refusal(String url, String origin) {
+        try {
+            connect(url, origin).close();
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException handshake) {
+                return handshake.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
+    public static int refusal(String url) {
+        return refusal(url, null);
+    }
+
+    public RawClient send(String frame) {
+        webSocket.sendText(frame, true).join();
+        return this;
+    }
+
+    public RawClient sendBinary(byte[] frame) {
+        webSocket.sendBinary(ByteBuffer.wrap(frame), true).join();
+        return this;
+    }
+
+    /** The next frame: a String for text, hex (prefixed "bin:") for binary. */
+    public String next() {
+        try {
+            Object frame = inbox.poll(5, TimeUnit.SECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame within 5 s");
+            }
+            return frame instanceof byte[] bytes ? "bin:" + HexFormat.of().formatHex(bytes) : (String) frame;
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Asserts nothing arrives for {@code wait}. */
+    public Object nothingFor(Duration wait) {
+        try {
+            return inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The close code the server sent, waiting up to {@code wait}. */
+    public int closeCode(Duration wait) {
+        try {
+            return closeCode.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the server did not close within " + wait, e);
+        }
+    }
+
+    public int closeAndAwait(int code) {
+        webSocket.sendClose(code, "").join();
+        return closeCode(Duration.ofSeconds(5));
+    }
+
+    @Override
+    public void onOpen(WebSocket socket) {
+        socket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+        text.append(data);
+        if (last) {
+            inbox.add(text.toString());
+            text.setLength(0);
+        }
+        socket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        binary.writeBytes(chunk);
+        if (last) {
+            inbox.add(binary.toByteArray());
+            binary.reset();
+        }
+        socket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+        closeCode.complete(statusCode);
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+        closeCode.complete(-1);
+    }
+
+    @Override
+    public void close() {
+        if (!webSocket.isOutputClosed()) {
+            webSocket.sendClose(1000, "").exceptionally(e -> null);
+        }
+        webSocket.abort();
+    }
+}
