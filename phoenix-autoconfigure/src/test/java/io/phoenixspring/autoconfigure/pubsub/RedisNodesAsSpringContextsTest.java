@@ -47,7 +47,7 @@ class RedisNodesAsSpringContextsTest {
 
     private static PubSub ready(AssertableApplicationContext context) throws Exception {
         assertThat(context).hasNotFailed();
-        context.getBean(RedisPubSubAdapter.class).subscribed().get(10, TimeUnit.SECONDS);
+        context.getBean(RedisPubSubAdapter.class).ready().get(10, TimeUnit.SECONDS);
         return context.getBean(PubSub.class);
     }
 

@@ -45,7 +45,7 @@ import reactor.util.retry.Retry;
  * RedisPubSubAdapter redis = new RedisPubSubAdapter(
  *         RedisPubSubAdapter.Settings.of("redis://localhost:6379"), "chat");
  * PubSub pubSub = PubSub.builder().name("chat").nodeName("web-1").adapter(redis).build();
- * redis.subscribed().get(5, TimeUnit.SECONDS);   // optional: wait until messages can arrive
+ * redis.ready().get(5, TimeUnit.SECONDS);   // optional: wait until it can publish and receive
  * }</pre>
  *
  * <p>Redis pub/sub is at-most-once: a node that is disconnected or not yet re-subscribed misses
@@ -59,6 +59,7 @@ public final class RedisPubSubAdapter implements PubSubAdapter {
     private final String channel;
     private final ByteBuffer channelBytes;
     private final CompletableFuture<Void> subscribed = new CompletableFuture<>();
+    private final CompletableFuture<Void> publisherConnected = new CompletableFuture<>();
     private volatile ReactiveRedisConnection publisher;
     private volatile boolean closed;
     private ClientResources resources;
@@ -97,6 +98,16 @@ public final class RedisPubSubAdapter implements PubSubAdapter {
      */
     public CompletableFuture<Void> subscribed() {
         return subscribed.copy();
+    }
+
+    /**
+     * Completes once this node can both receive (see {@link #subscribed()}) and publish, which
+     * the adapter sets up in parallel after {@link #start}. Reconnections later do not reset it.
+     *
+     * @return a future that only completes normally
+     */
+    public CompletableFuture<Void> ready() {
+        return CompletableFuture.allOf(subscribed, publisherConnected);
     }
 
     @Override
@@ -208,6 +219,7 @@ public final class RedisPubSubAdapter implements PubSubAdapter {
                         connection.close();
                     } else {
                         publisher = connection;
+                        publisherConnected.complete(null);
                         log.info("Publishing to Redis channel {} at {}", channel, describe(settings.uri()));
                     }
                 }, e -> {

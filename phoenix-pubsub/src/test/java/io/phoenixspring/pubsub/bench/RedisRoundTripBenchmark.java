@@ -44,8 +44,8 @@ public class RedisRoundTripBenchmark {
             RedisPubSubAdapter adapterB = new RedisPubSubAdapter(RedisPubSubAdapter.Settings.of(redis.url()), "bench");
             a = PubSub.builder().name("bench").nodeName("a").adapter(adapterA).build();
             b = PubSub.builder().name("bench").nodeName("b").adapter(adapterB).build();
-            adapterA.subscribed().get(10, TimeUnit.SECONDS);
-            adapterB.subscribed().get(10, TimeUnit.SECONDS);
+            adapterA.ready().get(10, TimeUnit.SECONDS);
+            adapterB.ready().get(10, TimeUnit.SECONDS);
             b.subscribe("ping", (topic, message) -> {
                 received.incrementAndGet();
                 Thread thread = waiter;

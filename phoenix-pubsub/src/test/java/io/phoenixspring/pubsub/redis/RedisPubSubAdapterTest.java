@@ -63,7 +63,7 @@ class RedisPubSubAdapterTest {
 
     private void awaitSubscribed(String... names) throws Exception {
         for (String name : names) {
-            adapters.get(name).subscribed().get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            adapters.get(name).ready().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 

@@ -26,7 +26,7 @@ public final class RemoteNodeMain {
                 System.out.flush();
                 pubSub.broadcast("from-remote", nodeName + ":" + message);
             });
-            adapter.subscribed().get(30, TimeUnit.SECONDS);
+            adapter.ready().get(30, TimeUnit.SECONDS);
             System.out.println("READY " + pubSub.nodeName());
             System.out.flush();
             BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -40,7 +40,7 @@ class SeparateJvmNodeTest {
             try (PubSub local = PubSub.builder().name("test").nodeName("local").adapter(adapter).build()) {
                 Inbox echoes = new Inbox("echoes");
                 local.subscribe("from-remote", echoes);
-                adapter.subscribed().get(10, TimeUnit.SECONDS);
+                adapter.ready().get(10, TimeUnit.SECONDS);
                 assertThat(awaitLine(remoteOutput, "READY")).isEqualTo("READY remote");
 
                 local.broadcast("to-remote", "hello").get(5, TimeUnit.SECONDS);
