@@ -37,6 +37,8 @@ final class ChannelServer implements Subscriber {
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Set<String> intercepts;
     private volatile State state = State.JOINING;
+    private final java.util.List<Consumer<String>> monitors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile String exitReason;
 
     ChannelServer(SocketConnection connection, ChannelRoutes.CompiledRoute route, Socket socket, ChannelServer predecessor) {
         this.connection = connection;
@@ -176,6 +178,14 @@ final class ChannelServer implements Subscriber {
         connection.runtime().broadcast(excludeSelf ? this : null, topic(), event, payload);
     }
 
+    void monitor(Consumer<String> onExit) {
+        monitors.add(onExit);
+        String reason = exitReason;
+        if (reason != null && monitors.remove(onExit)) {
+            onExit.accept(reason);
+        }
+    }
+
     void asyncReply(String ref, String status, Object payload) {
         if (state == State.JOINED) {
             connection.sendReply(new Reply(topic(), status, payload, ref, joinRef()));
@@ -300,6 +310,16 @@ final class ChannelServer implements Subscriber {
         }
         if (wasJoined) {
             connection.runtime().metrics().left(route.route().pattern(), metricReason);
+        }
+        exitReason = reason;
+        for (Consumer<String> monitor : monitors) {
+            if (monitors.remove(monitor)) {
+                try {
+                    monitor.accept(reason);
+                } catch (Throwable failure) {
+                    log.warn("a monitor of channel {} failed", topic(), failure);
+                }
+            }
         }
         terminated.complete(null);
         connection.channelExited(this);

@@ -121,6 +121,15 @@ public final class Socket {
         return new SocketRef(channel(), currentRef);
     }
 
+    /**
+     * Runs {@code onExit} with the reason when this channel ends (left, closed, stopped or
+     * crashed), like a process monitor: trackers such as Presence use it to drop what the channel
+     * owned. Runs at once if the channel has already ended.
+     */
+    public void monitor(java.util.function.Consumer<String> onExit) {
+        channel().monitor(onExit);
+    }
+
     /** Delivers {@code message} to this channel's handle_info, after what is already queued. */
     public void send(Object message) {
         channel().info(message);

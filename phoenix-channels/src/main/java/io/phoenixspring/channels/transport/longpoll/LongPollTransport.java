@@ -162,13 +162,15 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
         Duration wait = mount.options().longpollWindow().plus(mount.options().longpollPubsubTimeout());
         return ask(topic, Map.of("lp", "poll"), wait)
                 .flatMap(answer -> {
-                    if ("messages".equals(answer.get("lp")) && answer.get("messages") instanceof List<?> messages) {
+                    if (answer.isEmpty()) {
+                        // Nobody answered: the session is gone; like Phoenix, try the params as a new connection.
+                        return open(exchange, params);
+                    }
+                    if ("messages".equals(answer.get().get("lp")) && answer.get().get("messages") instanceof List<?> messages) {
                         return body(exchange, messages.isEmpty() ? 204 : 200, messages, token);
                     }
                     return status(exchange, 403);
-                })
-                // Nobody answered: the session is gone; like Phoenix, try the params as a new connection.
-                .switchIfEmpty(Mono.defer(() -> open(exchange, params)));
+                });
     }
 
     private Mono<Void> publish(ServerWebExchange exchange, String topic) {
@@ -184,8 +186,7 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> ask(topic, Map.of("lp", "publish", "frames", frames(body, contentType)),
                                 mount.options().longpollPubsubTimeout())
-                        .flatMap(answer -> status(exchange, "ok".equals(answer.get("lp")) ? 200 : 410))
-                        .switchIfEmpty(Mono.defer(() -> status(exchange, 410))))
+                        .flatMap(answer -> status(exchange, answer.isPresent() && "ok".equals(answer.get().get("lp")) ? 200 : 410)))
                 .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> {
                     log.warn("Refusing a long-poll POST larger than {} bytes", maxBody);
                     exchange.getResponse().setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
@@ -212,7 +213,7 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
     }
 
     /** Sends a request to the session's topic and waits for its answer (empty on timeout). */
-    private Mono<Map<?, ?>> ask(String topic, Map<String, Object> request, Duration timeout) {
+    private Mono<java.util.Optional<Map<?, ?>>> ask(String topic, Map<String, Object> request, Duration timeout) {
         String id = UUID.randomUUID().toString();
         Sinks.One<Map<?, ?>> answer = Sinks.one();
         pending.put(id, answer);
@@ -221,7 +222,8 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
         message.put("reply", replyTopic);
         runtime.pubSub().broadcast(topic, message);
         return answer.asMono()
-                .timeout(timeout, Mono.empty())
+                .map(java.util.Optional::<Map<?, ?>>of)
+                .timeout(timeout, Mono.just(java.util.Optional.empty()))
                 .doFinally(signal -> pending.remove(id));
     }
 
