@@ -1,0 +1,141 @@
+package io.phoenixspring.autoconfigure.channels;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
+import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
+import io.phoenixspring.channels.endpoint.Endpoint;
+import io.phoenixspring.channels.socket.ChannelsMetrics;
+import io.phoenixspring.channels.socket.MountedSocket;
+import io.phoenixspring.channels.socket.OriginCheck;
+import io.phoenixspring.channels.socket.PhoenixSocket;
+import io.phoenixspring.channels.socket.SocketHandler;
+import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.socket.TransportOptions;
+import io.phoenixspring.channels.transport.SocketHandlerMapping;
+import io.phoenixspring.pubsub.PubSub;
+import io.phoenixspring.token.PhoenixToken;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Phoenix sockets and channels on WebFlux: the {@link SocketRuntime}, the {@link Endpoint}
+ * broadcast API, and every {@link PhoenixSocket} bean mounted at {@code <path>/websocket} (and
+ * {@code <path>/longpoll} when enabled), drained in batches on shutdown.
+ *
+ * <pre>{@code
+ * @PhoenixSocket(path = "/socket")
+ * class UserSocket implements SocketHandler { ... }
+ * }</pre>
+ */
+@AutoConfiguration(after = {PubSubAutoConfiguration.class, EndpointAutoConfiguration.class})
+@ConditionalOnClass({SocketRuntime.class, PubSub.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnBean(PubSub.class)
+@ConditionalOnProperty(prefix = "phoenix.endpoint.sockets", name = "enabled", matchIfMissing = true)
+public class ChannelsAutoConfiguration {
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    static class MicrometerMetrics {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ChannelsMetrics phoenixChannelsMetrics(ObjectProvider<MeterRegistry> registry) {
+            MeterRegistry meters = registry.getIfAvailable();
+            return meters == null ? ChannelsMetrics.noop() : new ChannelsMetrics(meters);
+        }
+    }
+
+    /**
+     * @return the runtime every socket shares, closed with the context
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public SocketRuntime phoenixSocketRuntime(PubSub pubSub, ObjectProvider<ChannelsMetrics> metrics) {
+        return new SocketRuntime(pubSub, metrics.getIfAvailable(ChannelsMetrics::noop));
+    }
+
+    /**
+     * @return the broadcast API
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Endpoint phoenixEndpoint(SocketRuntime runtime) {
+        return new Endpoint(runtime);
+    }
+
+    /**
+     * @return the socket mount points: one per {@link PhoenixSocket} bean
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public SocketHandlerMapping phoenixSocketHandlerMapping(SocketRuntime runtime, PhoenixToken tokens,
+            EndpointProperties properties, ApplicationContext context) {
+        TransportOptions options = transportOptions(properties);
+        List<MountedSocket> mounts = new ArrayList<>();
+        for (Map.Entry<String, Object> entry : context.getBeansWithAnnotation(PhoenixSocket.class).entrySet()) {
+            if (!(entry.getValue() instanceof SocketHandler handler)) {
+                throw new IllegalStateException("@PhoenixSocket bean '" + entry.getKey() + "' must implement "
+                        + SocketHandler.class.getName());
+            }
+            mounts.add(MountedSocket.of(handler, options, context::getBean));
+        }
+        return new SocketHandlerMapping(runtime, mounts, tokens);
+    }
+
+    /**
+     * @return closes sockets in batches when the application stops
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "phoenix.endpoint.sockets.drainer", name = "enabled", matchIfMissing = true)
+    SocketDrainer phoenixSocketDrainer(SocketRuntime runtime, EndpointProperties properties) {
+        EndpointProperties.Drainer drainer = properties.getSockets().getDrainer();
+        return new SocketDrainer(runtime, drainer.getBatchSize(), drainer.getBatchInterval(), drainer.getShutdown());
+    }
+
+    static TransportOptions transportOptions(EndpointProperties properties) {
+        EndpointProperties.Sockets sockets = properties.getSockets();
+        long frame = sockets.getWebsocket().getMaxFrameSize().toBytes();
+        if (frame < 1 || frame > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("phoenix.endpoint.sockets.websocket.max-frame-size must be between 1B and 2GB, got "
+                    + sockets.getWebsocket().getMaxFrameSize());
+        }
+        return TransportOptions.defaults()
+                .withWebsocketTimeout(sockets.getWebsocket().getTimeout())
+                .withMaxFrameSize((int) frame)
+                .withCompress(sockets.getWebsocket().isCompress())
+                .withOutboundLimit(sockets.getOutboundLimit())
+                .withMaxChannels(sockets.getMaxChannels())
+                .withLongpollWindow(sockets.getLongpoll().getWindow())
+                .withLongpollPubsubTimeout(sockets.getLongpoll().getPubsubTimeout())
+                .withCheckOrigin(originCheck(properties));
+    }
+
+    static OriginCheck originCheck(EndpointProperties properties) {
+        List<String> values = properties.getCheckOrigin();
+        if (values == null || values.isEmpty() || values.size() == 1 && "true".equalsIgnoreCase(values.get(0).trim())) {
+            return OriginCheck.host(properties.getUrl().getHost());
+        }
+        if (values.size() == 1 && "false".equalsIgnoreCase(values.get(0).trim())) {
+            return OriginCheck.OFF;
+        }
+        try {
+            return OriginCheck.allow(values);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("phoenix.endpoint.check-origin: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.phoenixspring.autoconfigure.endpoint;
+
+import io.phoenixspring.token.PhoenixToken;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The endpoint's {@code secret_key_base} and the {@link PhoenixToken} service built on it.
+ *
+ * <pre>{@code
+ * @RestController
+ * class TokenController {
+ *     TokenController(PhoenixToken tokens) { this.tokens = tokens; }
+ *     @GetMapping("/api/token") Map<String, String> token(@RequestParam String user) {
+ *         return Map.of("token", tokens.sign("user socket", user));
+ *     }
+ * }
+ * }</pre>
+ */
+@AutoConfiguration
+@ConditionalOnClass(PhoenixToken.class)
+@EnableConfigurationProperties(EndpointProperties.class)
+public class EndpointAutoConfiguration {
+
+    /**
+     * Phoenix.Token over {@code phoenix.endpoint.secret-key-base}.
+     *
+     * @param properties {@code phoenix.endpoint.*}
+     * @return the token service
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public PhoenixToken phoenixToken(EndpointProperties properties) {
+        String secret = properties.getSecretKeyBase();
+        if (secret == null || secret.isBlank()) {
+            throw new MissingSecretKeyBaseException();
+        }
+        return PhoenixToken.of(secret);
+    }
+}

@@ -1,0 +1,182 @@
+package io.phoenixspring.autoconfigure.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
+import io.phoenixspring.channels.channel.HandleIn;
+import io.phoenixspring.channels.channel.HandleResult;
+import io.phoenixspring.channels.channel.Join;
+import io.phoenixspring.channels.channel.JoinResult;
+import io.phoenixspring.channels.channel.PhoenixChannel;
+import io.phoenixspring.channels.endpoint.Endpoint;
+import io.phoenixspring.channels.socket.ChannelRoutes;
+import io.phoenixspring.channels.socket.ConnectInfo;
+import io.phoenixspring.channels.socket.ConnectResult;
+import io.phoenixspring.channels.socket.OriginCheck;
+import io.phoenixspring.channels.socket.PhoenixSocket;
+import io.phoenixspring.channels.socket.Socket;
+import io.phoenixspring.channels.socket.SocketHandler;
+import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.socket.TransportOptions;
+import io.phoenixspring.channels.transport.SocketHandlerMapping;
+import io.phoenixspring.token.PhoenixToken;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class ChannelsAutoConfigurationTest {
+
+    static final String SECRET = "a-test-secret-key-base-that-is-long-enough-for-phoenix-0123456789";
+
+    private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+                    ChannelsAutoConfiguration.class))
+            .withUserConfiguration(UserApp.class)
+            .withPropertyValues("phoenix.endpoint.secret-key-base=" + SECRET);
+
+    @Configuration(proxyBeanMethods = false)
+    static class UserApp {
+        @Bean
+        UserSocket userSocket() {
+            return new UserSocket();
+        }
+
+        @Bean
+        RoomChannel roomChannel() {
+            return new RoomChannel();
+        }
+    }
+
+    @PhoenixSocket(path = "/socket", longpoll = true)
+    static class UserSocket implements SocketHandler {
+        @Override
+        public void channels(ChannelRoutes routes) {
+            routes.channel("room:*", RoomChannel.class);
+        }
+
+        @Override
+        public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
+            socket.assign("user", params.getOrDefault("user", "anonymous"));
+            return ConnectResult.ok();
+        }
+    }
+
+    @PhoenixChannel
+    static class RoomChannel {
+        @Join
+        JoinResult join(String topic) {
+            return JoinResult.ok();
+        }
+
+        @HandleIn("ping")
+        HandleResult ping(Object payload) {
+            return HandleResult.ok(payload);
+        }
+    }
+
+    @Test
+    void mountsEveryPhoenixSocketWithItsTransports() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(SocketRuntime.class).hasSingleBean(Endpoint.class)
+                    .hasSingleBean(PhoenixToken.class).hasSingleBean(SocketDrainer.class);
+            assertThat(context.getBean(SocketHandlerMapping.class).handlers())
+                    .containsOnlyKeys("/socket/websocket", "/socket/longpoll");
+        });
+    }
+
+    @Test
+    void missingSecretKeyBaseFailsWithHowToGenerateOne() {
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+                        ChannelsAutoConfiguration.class))
+                .withUserConfiguration(UserApp.class)
+                .run(context -> assertThat(context).hasFailed().getFailure()
+                        .rootCause()
+                        .hasMessageContaining("phoenix.endpoint.secret-key-base is not set")
+                        .hasMessageContaining("SecretKeyBase"));
+    }
+
+    @Test
+    void propertiesReachTheTransports() {
+        runner.withPropertyValues("phoenix.endpoint.sockets.websocket.timeout=5s",
+                        "phoenix.endpoint.sockets.websocket.max-frame-size=64KB",
+                        "phoenix.endpoint.sockets.websocket.compress=true",
+                        "phoenix.endpoint.sockets.outbound-limit=42",
+                        "phoenix.endpoint.sockets.max-channels=7",
+                        "phoenix.endpoint.sockets.longpoll.window=3s",
+                        "phoenix.endpoint.check-origin=//example.com,https://*.example.org")
+                .run(context -> {
+                    TransportOptions options = ChannelsAutoConfiguration.transportOptions(
+                            context.getBean(io.phoenixspring.autoconfigure.endpoint.EndpointProperties.class));
+                    assertThat(options.websocketTimeout()).isEqualTo(Duration.ofSeconds(5));
+                    assertThat(options.maxFrameSize()).isEqualTo(64 * 1024);
+                    assertThat(options.compress()).isTrue();
+                    assertThat(options.outboundLimit()).isEqualTo(42);
+                    assertThat(options.maxChannels()).isEqualTo(7);
+                    assertThat(options.longpollWindow()).isEqualTo(Duration.ofSeconds(3));
+                    OriginCheck check = options.checkOrigin();
+                    assertThat(check.allows("http://example.com")).isTrue();
+                    assertThat(check.allows("https://a.example.org")).isTrue();
+                    assertThat(check.allows("http://a.example.org")).isFalse();
+                    assertThat(check.allows("http://evil.example")).isFalse();
+                });
+    }
+
+    @Test
+    void checkOriginDefaultsToTheUrlHostAndCanBeTurnedOff() {
+        runner.withPropertyValues("phoenix.endpoint.url.host=chat.example.com").run(context -> {
+            OriginCheck check = ChannelsAutoConfiguration.originCheck(
+                    context.getBean(io.phoenixspring.autoconfigure.endpoint.EndpointProperties.class));
+            assertThat(check.allows("https://chat.example.com")).isTrue();
+            assertThat(check.allows("https://evil.example")).isFalse();
+        });
+        runner.withPropertyValues("phoenix.endpoint.check-origin=false").run(context -> assertThat(
+                ChannelsAutoConfiguration.originCheck(context.getBean(
+                        io.phoenixspring.autoconfigure.endpoint.EndpointProperties.class)).allows("https://evil.example"))
+                .isTrue());
+    }
+
+    @Test
+    void badValuesFailWithTheirPropertyName() {
+        runner.withPropertyValues("phoenix.endpoint.sockets.max-channels=0")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("phoenix.endpoint.sockets.max-channels"));
+        runner.withPropertyValues("phoenix.endpoint.check-origin=example.com")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("phoenix.endpoint.check-origin"));
+    }
+
+    @Test
+    void userBeansWin() {
+        runner.withBean("myEndpoint", Endpoint.class, () -> new Endpoint(null))
+                .run(context -> assertThat(context.getBean(Endpoint.class)).isSameAs(context.getBean("myEndpoint")));
+        runner.withBean("myTokens", PhoenixToken.class, () -> PhoenixToken.of(SECRET + "x"))
+                .run(context -> assertThat(context.getBean(PhoenixToken.class)).isSameAs(context.getBean("myTokens")));
+    }
+
+    @Test
+    void backsOffWhenDisabledWithoutChannelsOrOutsideReactiveWeb() {
+        runner.withPropertyValues("phoenix.endpoint.sockets.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(SocketRuntime.class).doesNotHaveBean(SocketHandlerMapping.class));
+        runner.withClassLoader(new FilteredClassLoader(SocketRuntime.class))
+                .run(context -> assertThat(context).doesNotHaveBean(SocketHandlerMapping.class));
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+                        ChannelsAutoConfiguration.class))
+                .withPropertyValues("phoenix.endpoint.secret-key-base=" + SECRET)
+                .run(context -> assertThat(context).doesNotHaveBean(SocketRuntime.class).hasSingleBean(PhoenixToken.class));
+    }
+
+    @Test
+    void drainerCanBeSwitchedOff() {
+        runner.withPropertyValues("phoenix.endpoint.sockets.drainer.enabled=false")
+                .run(context -> assertThat(context).doesNotHaveBean(SocketDrainer.class).hasSingleBean(SocketRuntime.class));
+    }
+}
