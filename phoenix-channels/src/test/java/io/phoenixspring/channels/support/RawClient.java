@@ -33,8 +33,16 @@ public final class RawClient implements WebSocket.Listener, AutoCloseable {
     }
 
     public static RawClient connect(String url, String origin) {
+        return connect(url, origin, new String[0]);
+    }
+
+    /** Connects asking for subprotocols, as the JS client does when given an authToken. */
+    public static RawClient connect(String url, String origin, String... subprotocols) {
         RawClient client = new RawClient();
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (subprotocols.length > 0) {
+            builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
+        }
         if (origin != null) {
             builder.header("Origin", origin);
         }
@@ -57,6 +65,11 @@ public final class RawClient implements WebSocket.Listener, AutoCloseable {
 
     public static int refusal(String url) {
         return refusal(url, null);
+    }
+
+    /** The subprotocol the server selected, empty when none. */
+    public String subprotocol() {
+        return webSocket.getSubprotocol();
     }
 
     public RawClient send(String frame) {

@@ -60,6 +60,19 @@ public final class TestServer implements AutoCloseable {
             if (transportHandler != null) {
                 return transportHandler.handle(exchange);
             }
+            if (path.equals("/api/stats")) {
+                // For the load generator: heap after a full GC, process CPU, open sockets.
+                if ("1".equals(exchange.getRequest().getQueryParams().getFirst("gc"))) {
+                    for (int i = 0; i < 3; i++) {
+                        System.gc();
+                    }
+                }
+                Runtime rt = Runtime.getRuntime();
+                long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                        .getOperatingSystemMXBean()).getProcessCpuTime();
+                return json(exchange, HttpStatus.OK, "{\"heap\":" + (rt.totalMemory() - rt.freeMemory())
+                        + ",\"cpuNanos\":" + cpu + ",\"connections\":" + runtime.connectionCount() + "}");
+            }
             if (path.equals("/api/token")) {
                 String user = exchange.getRequest().getQueryParams().getFirst("user");
                 return json(exchange, HttpStatus.OK, "{\"token\":\"" + tokens.sign("user socket", user) + "\"}");

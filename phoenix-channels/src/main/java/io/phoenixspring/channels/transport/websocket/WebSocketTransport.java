@@ -1,66 +1,83 @@
 package io.phoenixspring.channels.transport.websocket;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.phoenixspring.channels.serializer.Frame;
 import io.phoenixspring.channels.socket.MountedSocket;
 import io.phoenixspring.channels.socket.Outbound;
 import io.phoenixspring.channels.socket.SocketConnection;
 import io.phoenixspring.channels.socket.SocketRuntime;
 import io.phoenixspring.channels.transport.TransportRequests;
-import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.reactive.socket.CloseStatus;
-import org.springframework.web.reactive.socket.WebSocketHandler;
-import org.springframework.web.reactive.socket.WebSocketMessage;
-import org.springframework.web.reactive.socket.WebSocketSession;
-import org.springframework.web.reactive.socket.server.support.HandshakeWebSocketService;
-import org.springframework.web.reactive.socket.server.upgrade.ReactorNettyRequestUpgradeStrategy;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
 import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
+import reactor.netty.http.server.HttpServerResponse;
 import reactor.netty.http.server.WebsocketServerSpec;
-import reactor.util.concurrent.Queues;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
 
 /**
- * The WebSocket transport ({@code <path>/websocket}) on WebFlux and Reactor Netty. It checks the
- * origin and runs the socket's connect before upgrading, so a refusal is a plain HTTP 403 as in
- * Phoenix; after the upgrade it only moves frames between the network and the
+ * The WebSocket transport ({@code <path>/websocket}) on Reactor Netty, mounted in WebFlux. It
+ * checks the origin and runs the socket's connect before upgrading, so a refusal is a plain HTTP
+ * 403 as in Phoenix; after the upgrade it only moves frames between the network and the
  * {@link SocketConnection}: it knows nothing of channels.
  *
  * <pre>{@code
  * WebHandler websocket = new WebSocketTransport(runtime, mountedSocket);
  * }</pre>
+ *
+ * <p>Outbound frames skip WebFlux's reactive session: each connection queues frames and the
+ * connection's event loop writes everything queued with one flush, so a broadcast to thousands of
+ * sockets costs one small task per socket, and a fastlane frame's bytes are shared, not copied.
  */
 public final class WebSocketTransport implements WebHandler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(WebSocketTransport.class);
-    private static final List<String> SUBPROTOCOLS = List.of("phoenix");
+    private static final String SUBPROTOCOL = "phoenix";
 
     private final SocketRuntime runtime;
     private final MountedSocket mount;
-    private final HandshakeWebSocketService handshake;
+    private final WebsocketServerSpec spec;
+    private final WebsocketServerSpec specWithSubprotocol;
     private final Set<Session> sessions = ConcurrentHashMap.newKeySet();
+    private final Map<io.netty.channel.EventLoop, LoopBatcher> batchers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService idleSweeper;
 
     public WebSocketTransport(SocketRuntime runtime, MountedSocket mount) {
         this.runtime = runtime;
         this.mount = mount;
-        this.handshake = new HandshakeWebSocketService(new ReactorNettyRequestUpgradeStrategy(() -> WebsocketServerSpec.builder()
+        this.spec = WebsocketServerSpec.builder()
                 .maxFramePayloadLength(mount.options().maxFrameSize())
                 .compress(mount.options().compress())
-                .handlePing(true)));
+                .build();
+        // Reactor Netty runs the handler only when a listed subprotocol was selected, so the
+        // "phoenix" subprotocol (sent by the JS client with an authToken) is listed only when asked for.
+        this.specWithSubprotocol = WebsocketServerSpec.builder()
+                .protocols(SUBPROTOCOL)
+                .maxFramePayloadLength(mount.options().maxFrameSize())
+                .compress(mount.options().compress())
+                .build();
         this.idleSweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "phoenix-ws-idle");
             thread.setDaemon(true);
@@ -84,9 +101,54 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         }
         Map<String, String> params = TransportRequests.params(exchange.getRequest());
         return runtime.authorize(mount, params, TransportRequests.connectInfo(exchange, mount), "websocket")
-                .flatMap(connected -> connected.accepted()
-                        ? handshake.handleRequest(exchange, new Handler(connected))
-                        : forbidden(exchange));
+                .flatMap(connected -> connected.accepted() ? upgrade(exchange, connected) : forbidden(exchange));
+    }
+
+    private Mono<Void> upgrade(ServerWebExchange exchange, SocketRuntime.Connected connected) {
+        HttpServerResponse response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        java.util.List<String> requested = exchange.getRequest().getHeaders().get("Sec-WebSocket-Protocol");
+        boolean phoenixRequested = requested != null && requested.stream()
+                .flatMap(header -> java.util.Arrays.stream(header.split(",")))
+                .anyMatch(protocol -> SUBPROTOCOL.equals(protocol.trim()));
+        WebsocketServerSpec chosen = phoenixRequested ? specWithSubprotocol : spec;
+        // Committing the WebFlux response first runs its pre-commit actions, as Spring's own upgrade does.
+        return exchange.getResponse().setComplete()
+                .then(Mono.defer(() -> response.sendWebsocket((in, out) -> serve(connected, in, out), chosen)));
+    }
+
+    private Mono<Void> serve(SocketRuntime.Connected connected, WebsocketInbound in, WebsocketOutbound out) {
+        Channel[] channel = new Channel[1];
+        out.withConnection(connection -> channel[0] = connection.channel());
+        Session session = new Session(channel[0], out, mount.options().outboundLimit(),
+                batchers.computeIfAbsent(channel[0].eventLoop(), LoopBatcher::new));
+        session.connection = runtime.open(connected, session);
+        sessions.add(session);
+        return in.aggregateFrames(mount.options().maxFrameSize())
+                .receiveFrames()
+                .doOnNext(frame -> {
+                    session.touch();
+                    session.connection.receive(toFrame(frame));
+                })
+                .then()
+                .onErrorResume(failure -> {
+                    if (failure instanceof io.netty.handler.codec.TooLongFrameException
+                            || failure instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException) {
+                        log.warn("Closing a WebSocket of {}: frame larger than {} bytes", mount.path(), mount.options().maxFrameSize());
+                        session.connection.closeWith(SocketConnection.CLOSE_TOO_BIG, "frame_too_big");
+                    } else {
+                        log.warn("WebSocket of {} failed: {}", mount.path(), failure.toString());
+                    }
+                    return Mono.empty();
+                })
+                .doFinally(signal -> {
+                    sessions.remove(session);
+                    session.connection.closed();
+                });
+    }
+
+    private static Frame toFrame(WebSocketFrame frame) {
+        byte[] bytes = ByteBufUtil.getBytes(frame.content());
+        return frame instanceof BinaryWebSocketFrame ? Frame.binary(bytes) : Frame.text(bytes);
     }
 
     private static Mono<Void> forbidden(ServerWebExchange exchange) {
@@ -114,63 +176,57 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         return sessions.size();
     }
 
-    private final class Handler implements WebSocketHandler {
-        private final SocketRuntime.Connected connected;
+    /**
+     * Drains, on one event loop, every session of that loop that has frames queued: a broadcast to
+     * thousands of sockets submits one task per event loop instead of one per socket.
+     */
+    private static final class LoopBatcher implements Runnable {
+        private final io.netty.channel.EventLoop loop;
+        private final Queue<Session> dirty = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
 
-        Handler(SocketRuntime.Connected connected) {
-            this.connected = connected;
+        LoopBatcher(io.netty.channel.EventLoop loop) {
+            this.loop = loop;
+        }
+
+        void mark(Session session) {
+            dirty.offer(session);
+            if (scheduled.compareAndSet(false, true)) {
+                loop.execute(this);
+            }
         }
 
         @Override
-        public List<String> getSubProtocols() {
-            return SUBPROTOCOLS;
-        }
-
-        @Override
-        public Mono<Void> handle(WebSocketSession webSocket) {
-            Session session = new Session(webSocket, mount.options().outboundLimit());
-            session.connection = runtime.open(connected, session);
-            sessions.add(session);
-            Mono<Void> input = webSocket.receive()
-                    .doOnNext(message -> {
-                        session.touch();
-                        session.connection.receive(toFrame(message));
-                    })
-                    .then();
-            Mono<Void> output = webSocket.send(session.sink.asFlux().doOnNext(m -> session.pending.decrementAndGet()));
-            return Mono.zip(input, output).then()
-                    .onErrorResume(failure -> {
-                        log.debug("WebSocket of {} failed", mount.path(), failure);
-                        return Mono.empty();
-                    })
-                    .doFinally(signal -> {
-                        sessions.remove(session);
-                        session.sink.tryEmitComplete();
-                        session.connection.closed();
-                    });
+        public void run() {
+            scheduled.set(false);
+            Session session;
+            while ((session = dirty.poll()) != null) {
+                session.drain();
+            }
         }
     }
 
-    private static Frame toFrame(WebSocketMessage message) {
-        DataBuffer payload = message.getPayload();
-        byte[] bytes = new byte[payload.readableByteCount()];
-        payload.read(bytes);
-        return message.getType() == WebSocketMessage.Type.BINARY ? Frame.binary(bytes) : Frame.text(bytes);
-    }
-
-    /** The outbound side of one WebSocket: a bounded queue drained by the network. */
+    /**
+     * The outbound side of one WebSocket: frames queue here and the channel's event loop writes
+     * them in batches. Frames not yet written to the network (queued here or buffered by Netty)
+     * are bounded; past the bound the client is a slow consumer.
+     */
     private static final class Session implements Outbound {
-        private final WebSocketSession webSocket;
-        private final Sinks.Many<WebSocketMessage> sink;
-        private final AtomicInteger pending = new AtomicInteger();
+        private final Channel channel;
+        private final WebsocketOutbound out;
         private final int limit;
+        private final LoopBatcher batcher;
+        private final Queue<WebSocketFrame> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger queued = new AtomicInteger();
+        private final AtomicBoolean scheduled = new AtomicBoolean();
         volatile long lastActivity = System.nanoTime();
         SocketConnection connection;
 
-        Session(WebSocketSession webSocket, int limit) {
-            this.webSocket = webSocket;
+        Session(Channel channel, WebsocketOutbound out, int limit, LoopBatcher batcher) {
+            this.channel = channel;
+            this.out = out;
             this.limit = limit;
-            this.sink = Sinks.many().unicast().onBackpressureBuffer(Queues.<WebSocketMessage>unboundedMultiproducer().get());
+            this.batcher = batcher;
         }
 
         void touch() {
@@ -179,37 +235,42 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
 
         @Override
         public boolean send(Frame frame) {
-            if (pending.incrementAndGet() > limit) {
-                pending.decrementAndGet();
+            if (queued.incrementAndGet() + nettyBuffered() > limit) {
+                queued.decrementAndGet();
                 return false;
             }
-            DataBuffer buffer = webSocket.bufferFactory().wrap(frame.bytes());
-            WebSocketMessage message = new WebSocketMessage(
-                    frame.binary() ? WebSocketMessage.Type.BINARY : WebSocketMessage.Type.TEXT, buffer);
-            Sinks.EmitResult result;
-            synchronized (this) {
-                result = sink.tryEmitNext(message);
-            }
-            if (result.isFailure()) {
-                pending.decrementAndGet();
-                DataBufferUtils.release(buffer);
-            } else {
-                touch();
+            ByteBuf bytes = Unpooled.wrappedBuffer(frame.bytes());
+            queue.offer(frame.binary() ? new BinaryWebSocketFrame(bytes) : new TextWebSocketFrame(bytes));
+            if (scheduled.compareAndSet(false, true)) {
+                batcher.mark(this);
             }
             return true;
         }
 
+        /** On the event loop: write everything queued, flush once. */
+        void drain() {
+            scheduled.set(false);
+            int written = 0;
+            WebSocketFrame frame;
+            while ((frame = queue.poll()) != null) {
+                channel.write(frame, channel.voidPromise());
+                written++;
+            }
+            if (written > 0) {
+                queued.addAndGet(-written);
+                channel.flush();
+                touch();
+            }
+        }
+
+        private int nettyBuffered() {
+            ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+            return buffer == null ? 0 : buffer.size();
+        }
+
         @Override
         public void close(int code) {
-            // The close frame must carry the code; completing the outbound first would make the
-            // server close without one (1005).
-            webSocket.close(new CloseStatus(code))
-                    .doFinally(signal -> {
-                        synchronized (this) {
-                            sink.tryEmitComplete();
-                        }
-                    })
-                    .subscribe(null, failure -> { });
+            out.sendClose(code, "").subscribe(null, failure -> { });
         }
     }
 }

@@ -51,6 +51,54 @@ class WebSocketWireTest {
     }
 
     @Test
+    void authTokenTravelsInTheSubprotocolHeaderAndPhoenixIsSelected() {
+        String authToken = "base64url.bearer.phx." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(server.token("alice").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (RawClient a = RawClient.connect(server.wsUrl("vsn=2.0.0"), null, "phoenix", authToken)) {
+            assertThat(a.subprotocol()).isEqualTo("phoenix");
+            a.send("[\"1\",\"1\",\"room:auth\",\"phx_join\",{}]");
+            assertThat(a.next()).isEqualTo("[\"1\",\"1\",\"room:auth\",\"phx_reply\",{\"response\":{},\"status\":\"ok\"}]");
+        }
+    }
+
+    @Test
+    void oversizedFramesCloseTheSocketWith1009() {
+        try (RawClient a = alice("2.0.0")) {
+            try {
+                a.send("[null,\"1\",\"phoenix\",\"heartbeat\",\"" + "x".repeat(2 * 1024 * 1024) + "\"]");
+            } catch (java.util.concurrent.CompletionException closedWhileSending) {
+                // The server may close before the client has finished writing the frame.
+            }
+            assertThat(a.closeCode(Duration.ofSeconds(5))).isEqualTo(1009);
+        }
+    }
+
+    @Test
+    void joinFloodsAreRefusedPastTheChannelLimit() {
+        try (TestServer small = new TestServer(0, options -> options.withMaxChannels(3), io.phoenixspring.pubsub.PubSub.builder().build());
+                RawClient a = RawClient.connect(small.wsUrl("token=" + small.token("alice") + "&vsn=2.0.0"))) {
+            for (int i = 1; i <= 3; i++) {
+                a.send("[\"" + i + "\",\"" + i + "\",\"room:" + i + "\",\"phx_join\",{}]");
+                assertThat(a.next()).contains("\"status\":\"ok\"");
+            }
+            a.send("[\"4\",\"4\",\"room:4\",\"phx_join\",{}]");
+            assertThat(a.next()).isEqualTo("[\"4\",\"4\",\"room:4\",\"phx_reply\",{\"response\":{\"reason\":\"too many channels\"},\"status\":\"error\"}]");
+            // Rejoining a joined topic is not a new channel, and the socket keeps working.
+            a.send("[\"5\",\"5\",\"room:1\",\"phx_join\",{}]");
+            assertThat(a.next()).isEqualTo("[\"5\",\"5\",\"room:1\",\"phx_reply\",{\"response\":{},\"status\":\"ok\"}]");
+        }
+    }
+
+    @Test
+    void idleSocketsAreClosedWith1002() {
+        try (TestServer quick = new TestServer(0, options -> options.withWebsocketTimeout(Duration.ofMillis(500)),
+                io.phoenixspring.pubsub.PubSub.builder().build());
+                RawClient a = RawClient.connect(quick.wsUrl("token=" + quick.token("alice") + "&vsn=2.0.0"))) {
+            assertThat(a.closeCode(Duration.ofSeconds(5))).isEqualTo(1002);
+        }
+    }
+
+    @Test
     void originIsChecked() {
         String url = server.wsUrl("token=" + server.token("alice") + "&vsn=2.0.0");
         assertThat(RawClient.refusal(url, "http://evil.example")).isEqualTo(403);

@@ -1,0 +1,299 @@
+package io.phoenixspring.channels.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.websocket.WebsocketInbound;
+import reactor.netty.http.websocket.WebsocketOutbound;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
+
+/**
+ * The load generator: real WebSocket clients in this process, speaking the V2 protocol to a
+ * server's {@code bench:*} channel (the room contract), on loopback and bounded in time. It
+ * reports its own CPU next to the server's so that a saturated client is never taken for a slow
+ * server.
+ *
+ * <pre>
+ * LoadGenerator BASE_URL JOIN_SOCKETS FANOUT_SOCKETS RATE SECONDS SERVER_PID
+ * </pre>
+ *
+ * Phases: (1) connect and join JOIN_SOCKETS sockets to bench:load, timed; (2) the server's heap
+ * per idle joined socket (its /api/stats after GC, against the heap before connecting); (3) keep
+ * FANOUT_SOCKETS sockets and broadcast RATE messages per second for SECONDS through
+ * {@code POST /api/rooms/bench:load/messages}; every client checks order and latency.
+ */
+public final class LoadGenerator {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final String base;
+    private final String wsBase;
+    private final long serverPid;
+    private final LoopResources loops = LoopResources.create("loadgen", 1, true);
+
+    private LoadGenerator(String base, long serverPid) {
+        this.base = base;
+        this.wsBase = base.replaceFirst("^http", "ws");
+        this.serverPid = serverPid;
+    }
+
+    /** One client socket. */
+    private final class Client {
+        final int index;
+        final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
+        volatile boolean joined;
+        long lastSeq = -1;
+        long received;
+        long outOfOrder;
+        final long[] latencies;
+        int latencyCount;
+        Disposable connection;
+
+        Client(int index, int expected) {
+            this.index = index;
+            this.latencies = new long[expected];
+        }
+
+        void onFrame(String frame, CountDownLatch joinedLatch) {
+            if (!joined) {
+                if (frame.startsWith("[\"1\",\"1\",\"bench:load\",\"phx_reply\"") && frame.contains("\"status\":\"ok\"")) {
+                    joined = true;
+                    joinedLatch.countDown();
+                }
+                return;
+            }
+            int at = frame.indexOf("\"body\":\"");
+            if (at < 0 || !frame.contains("\"new_msg\"")) {
+                return;
+            }
+            long now = System.nanoTime();
+            int colon = frame.indexOf(':', at + 8);
+            int end = frame.indexOf('"', colon);
+            long seq = Long.parseLong(frame, at + 8, colon, 10);
+            long sent = Long.parseLong(frame, colon + 1, end, 10);
+            synchronized (this) {
+                if (seq <= lastSeq) {
+                    outOfOrder++;
+                }
+                lastSeq = seq;
+                received++;
+                if (latencyCount < latencies.length) {
+                    latencies[latencyCount++] = now - sent;
+                }
+            }
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        String base = args[0];
+        int joinSockets = Integer.parseInt(args[1]);
+        int fanoutSockets = Integer.parseInt(args[2]);
+        int rate = Integer.parseInt(args[3]);
+        int seconds = Integer.parseInt(args[4]);
+        long serverPid = Long.parseLong(args[5]);
+        new LoadGenerator(base, serverPid).run(joinSockets, fanoutSockets, rate, seconds);
+        System.exit(0);
+    }
+
+    private void run(int joinSockets, int fanoutSockets, int rate, int seconds) throws Exception {
+        String token = token("loadgen");
+        long heapBefore = stats(true)[0];
+
+        // Phase 1: connect and join.
+        int expectedPerClient = rate * seconds + 10;
+        List<Client> clients = new ArrayList<>();
+        CountDownLatch joinedLatch = new CountDownLatch(joinSockets);
+        Semaphore inFlight = new Semaphore(256);
+        AtomicInteger failures = new AtomicInteger();
+        long cpuGen0 = ownCpu();
+        long started = System.nanoTime();
+        for (int i = 0; i < joinSockets; i++) {
+            Client client = new Client(i, i < fanoutSockets ? expectedPerClient : 0);
+            clients.add(client);
+            // At most 256 handshakes in flight: a slot is released when its client has joined or failed.
+            inFlight.acquire();
+            java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable release = () -> {
+                if (settled.compareAndSet(false, true)) {
+                    inFlight.release();
+                }
+            };
+            client.connection = connect(client, token, joinedLatch, release, failures);
+        }
+        boolean allJoined = joinedLatch.await(60, TimeUnit.SECONDS);
+        double joinSeconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("join: %d sockets joined bench:load in %.2f s (all joined: %s, failures: %d, generator CPU %.2f s)%n",
+                joinSockets - joinedLatch.getCount(), joinSeconds, allJoined, failures.get(), (ownCpu() - cpuGen0) / 1e9);
+
+        // Phase 2: heap per idle joined socket.
+        Thread.sleep(1000);
+        long[] idle = stats(true);
+        System.out.printf("heap: %.0f bytes per idle joined socket (server heap %d MB before, %d MB with %d sockets)%n",
+                (idle[0] - heapBefore) / (double) joinSockets, heapBefore >> 20, idle[0] >> 20, idle[2]);
+
+        // Phase 3: fan-out at rate × fanoutSockets deliveries per second.
+        for (int i = fanoutSockets; i < clients.size(); i++) {
+            clients.get(i).connection.dispose();
+        }
+        List<Client> fanout = clients.subList(0, fanoutSockets);
+        Thread.sleep(2000);
+        long serverCpu0 = serverCpu();
+        long serverSys0 = serverSys();
+        long genCpu0 = ownCpu();
+        long wall0 = System.nanoTime();
+        long periodNanos = 1_000_000_000L / rate;
+        int broadcasts = rate * seconds;
+        AtomicLong postFailures = new AtomicLong();
+        for (int seq = 0; seq < broadcasts; seq++) {
+            long due = wall0 + seq * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String body = "{\"body\":\"" + seq + ":" + System.nanoTime() + "\"}";
+            // One broadcast after the other, as one process would: broadcasts from one sender arrive in order.
+            try {
+                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/rooms/bench:load/messages"))
+                        .header("content-type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() != 202) {
+                    postFailures.incrementAndGet();
+                }
+            } catch (java.io.IOException e) {
+                postFailures.incrementAndGet();
+            }
+        }
+        long expected = (long) broadcasts * fanoutSockets;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (received(fanout) < expected && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        double wall = (System.nanoTime() - wall0) / 1e9;
+        double serverCpu = (serverCpu() - serverCpu0) / 1e9;
+        double serverSys = (serverSys() - serverSys0) / 1e9;
+        double genCpu = (ownCpu() - genCpu0) / 1e9;
+        long got = received(fanout);
+        long outOfOrder = fanout.stream().mapToLong(c -> c.outOfOrder).sum();
+        long[] all = latencies(fanout);
+        Arrays.sort(all);
+        System.out.printf("fanout: %d sockets x %d broadcasts/s for %d s: %d of %d delivered, %d out of order, %d failed posts%n",
+                fanoutSockets, rate, seconds, got, expected, outOfOrder, postFailures.get());
+        System.out.printf("latency: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+                pct(all, 50), pct(all, 99), pct(all, 99.9), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
+        System.out.printf("cpu: server %.2f s (%.2f s in the kernel), generator %.2f s over %.2f s wall; %.0f deliveries/s; %.0f deliveries per server CPU-second%n",
+                serverCpu, serverSys, genCpu, wall, got / wall, got / serverCpu);
+        fanout.forEach(c -> c.connection.dispose());
+        loops.dispose();
+    }
+
+    private Disposable connect(Client client, String token, CountDownLatch joined, Runnable settled, AtomicInteger failures) {
+        return reactor.netty.http.client.HttpClient.create(ConnectionProvider.newConnection()).runOn(loops)
+                .websocket(reactor.netty.http.client.WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build())
+                .uri(wsBase + "/socket/websocket?vsn=2.0.0&token=" + token)
+                .handle((WebsocketInbound in, WebsocketOutbound out) -> {
+                    client.outbound.tryEmitNext("[\"1\",\"1\",\"bench:load\",\"phx_join\",{}]");
+                    Mono<Void> send = out.sendString(client.outbound.asFlux()).then();
+                    Mono<Void> receive = in.receive().asString(StandardCharsets.UTF_8).doOnNext(frame -> {
+                        boolean wasJoined = client.joined;
+                        client.onFrame(frame, joined);
+                        if (!wasJoined && client.joined) {
+                            settled.run();
+                        }
+                    }).then();
+                    return Mono.zip(send, receive).then();
+                })
+                .then()
+                .doOnError(e -> {
+                    failures.incrementAndGet();
+                    settled.run();
+                })
+                .subscribe(null, e -> { });
+    }
+
+    private static long received(List<Client> clients) {
+        long total = 0;
+        for (Client c : clients) {
+            synchronized (c) {
+                total += c.received;
+            }
+        }
+        return total;
+    }
+
+    private static long[] latencies(List<Client> clients) {
+        int n = 0;
+        for (Client c : clients) {
+            n += c.latencyCount;
+        }
+        long[] all = new long[n];
+        int at = 0;
+        for (Client c : clients) {
+            System.arraycopy(c.latencies, 0, all, at, c.latencyCount);
+            at += c.latencyCount;
+        }
+        return all;
+    }
+
+    private static double pct(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.min(sorted.length - 1, Math.ceil(p / 100.0 * sorted.length) - 1);
+        return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    private String token(String user) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/token?user=" + user)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return body.substring(body.indexOf(":\"") + 2, body.lastIndexOf('"'));
+    }
+
+    /** heap, cpuNanos, connections */
+    private long[] stats(boolean gc) throws Exception {
+        String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stats" + (gc ? "?gc=1" : ""))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return new long[] {field(body, "heap"), field(body, "cpuNanos"), field(body, "connections")};
+    }
+
+    private static long field(String json, String name) {
+        int at = json.indexOf("\"" + name + "\":") + name.length() + 3;
+        int end = at;
+        while (end < json.length() && (Character.isDigit(json.charAt(end)) || json.charAt(end) == '-')) {
+            end++;
+        }
+        return Long.parseLong(json.substring(at, end));
+    }
+
+    /** The server's CPU from /proc, so the measurement does not depend on the server's cooperation. */
+    private long serverCpu() throws Exception {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10_000_000L;
+    }
+
+    private long serverSys() throws Exception {
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[12]) * 10_000_000L;
+    }
+
+    private static long ownCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+}
