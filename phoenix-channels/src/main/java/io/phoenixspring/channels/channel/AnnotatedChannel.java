@@ -105,16 +105,16 @@ public final class AnnotatedChannel implements Channel {
 
     @Override
     public Object join(String topic, Object payload, Socket socket) {
-        return join.invoke(bean, null, payload, socket);
+        return join.invoke(bean, null, topic, payload, socket);
     }
 
     @Override
     public Object handleIn(String event, Object payload, Socket socket) {
         Handler handler = handleIn.getOrDefault(event, catchAll);
         if (handler == null) {
-            throw new UnmatchedEventException(event, socket.topic());
+            throw new UnmatchedEventException(event, socket == null ? null : socket.topic());
         }
-        return handler.invoke(bean, event, payload, socket);
+        return handler.invoke(bean, event, topicOf(socket), payload, socket);
     }
 
     @Override
@@ -125,14 +125,14 @@ public final class AnnotatedChannel implements Channel {
     @Override
     public Object handleOut(String event, Object payload, Socket socket) {
         Handler handler = handleOut.get(event);
-        return handler == null ? Channel.super.handleOut(event, payload, socket) : handler.invoke(bean, event, payload, socket);
+        return handler == null ? Channel.super.handleOut(event, payload, socket) : handler.invoke(bean, event, topicOf(socket), payload, socket);
     }
 
     @Override
     public Object handleInfo(Object message, Socket socket) {
         for (Handler handler : handleInfo) {
             if (handler.accepts(message)) {
-                return handler.invoke(bean, null, message, socket);
+                return handler.invoke(bean, null, topicOf(socket), message, socket);
             }
         }
         return HandleResult.noReply();
@@ -141,8 +141,12 @@ public final class AnnotatedChannel implements Channel {
     @Override
     public void terminate(String reason, Socket socket) {
         if (terminate != null) {
-            terminate.invoke(bean, null, reason, socket);
+            terminate.invoke(bean, null, topicOf(socket), reason, socket);
         }
+    }
+
+    private static String topicOf(Socket socket) {
+        return socket == null ? null : socket.topic();
     }
 
     /** One annotated method with its argument plan. */
@@ -185,13 +189,13 @@ public final class AnnotatedChannel implements Channel {
                     || (payloadType.isPrimitive() && message != null);
         }
 
-        Object invoke(Object bean, String event, Object payload, Socket socket) {
+        Object invoke(Object bean, String event, String topic, Object payload, Socket socket) {
             Object[] args = new Object[kinds.length];
             for (int i = 0; i < kinds.length; i++) {
                 args[i] = switch (kinds[i]) {
                     case SOCKET -> socket;
                     case EVENT -> event;
-                    case TOPIC -> socket.topic();
+                    case TOPIC -> topic;
                     case PAYLOAD -> convert(payload, payloadType);
                 };
             }

@@ -92,10 +92,17 @@ final class ChannelServer implements Subscriber {
             long started = System.nanoTime();
             socket.currentRef(message.ref());
             return call(() -> channel.handleIn(message.event(), message.payload(), socket), result -> {
-                connection.runtime().metrics().handledIn(route.route().pattern(), Duration.ofNanos(System.nanoTime() - started));
+                handledIn(started, "ok");
                 handleResult(result, message.ref(), "handle_in");
+            }, failure -> {
+                handledIn(started, "crash");
+                crash(failure);
             });
         });
+    }
+
+    private void handledIn(long started, String result) {
+        connection.runtime().metrics().handledIn(route.route().pattern(), result, Duration.ofNanos(System.nanoTime() - started));
     }
 
     void leave(Message message) {

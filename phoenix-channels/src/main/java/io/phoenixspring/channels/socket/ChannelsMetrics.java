@@ -73,9 +73,9 @@ public final class ChannelsMetrics {
         registry.counter("phoenix.channel.exits", "channel", route, "reason", reason).increment();
     }
 
-    void handledIn(String route, Duration took) {
+    void handledIn(String route, String result, Duration took) {
         Timer.builder("phoenix.channel.handle_in").description("channel handle_in callbacks")
-                .tags("channel", route).register(registry).record(took);
+                .tags("channel", route, "result", result).register(registry).record(took);
     }
 
     void broadcast() {

@@ -1,0 +1,89 @@
+package io.phoenixspring.channels.channel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.phoenixspring.channels.socket.Binary;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/** How annotated channel methods are found and their arguments resolved. */
+class AnnotatedChannelTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    record Msg(String body) {
+    }
+
+    @PhoenixChannel
+    static class Room {
+        @Join
+        JoinResult join(String topic, Map<String, Object> params) {
+            return JoinResult.ok(Map.of("topic", topic, "params", params));
+        }
+
+        @HandleIn({"say", "shout"})
+        HandleResult say(Msg msg, @Event String event) {
+            return HandleResult.ok(Map.of("event", event, "body", msg.body()));
+        }
+
+        @HandleIn("bytes")
+        HandleResult bytes(byte[] data) {
+            return HandleResult.ok(new Binary(data));
+        }
+
+        @HandleIn("void")
+        void nothing() {
+        }
+
+        @HandleOut("secret")
+        HandleResult secret(Object payload) {
+            return HandleResult.noReply();
+        }
+
+        @HandleInfo
+        HandleResult text(String message) {
+            return HandleResult.stop("normal");
+        }
+    }
+
+    @PhoenixChannel
+    static class NoJoin {
+        @HandleIn("x")
+        void x() {
+        }
+    }
+
+    @Test
+    void methodsAreMatchedByEventAndArgumentsByType() {
+        AnnotatedChannel channel = AnnotatedChannel.of(new Room());
+        assertThat(channel.join("room:1", JSON.readTree("{\"a\":1}"), null))
+                .isEqualTo(JoinResult.ok(Map.of("topic", "room:1", "params", Map.of("a", 1))));
+        assertThat(channel.handleIn("shout", JSON.readTree("{\"body\":\"hi\"}"), null))
+                .isEqualTo(HandleResult.ok(Map.of("event", "shout", "body", "hi")));
+        assertThat(channel.handleIn("bytes", new Binary(new byte[] {1, 2}), null)).isEqualTo(HandleResult.ok(new Binary(new byte[] {1, 2})));
+        assertThat(channel.handleIn("void", JSON.readTree("{}"), null)).isEqualTo(HandleResult.noReply());
+        assertThat(channel.intercepts()).containsExactly("secret");
+        assertThat(channel.handleInfo("tick", null)).isEqualTo(HandleResult.stop("normal"));
+        assertThat(channel.handleInfo(42, null)).isEqualTo(HandleResult.noReply());
+    }
+
+    @Test
+    void unmatchedEventsAndPayloadsFailLikeAnUnmatchedClause() {
+        AnnotatedChannel channel = AnnotatedChannel.of(new Room());
+        assertThatThrownBy(() -> channel.handleIn("nope", JSON.readTree("{}"), fakeSocketless()))
+                .isInstanceOf(UnmatchedEventException.class);
+        assertThatThrownBy(() -> channel.handleIn("bytes", JSON.readTree("{}"), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> channel.handleIn("say", new Binary(new byte[1]), null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aChannelWithoutJoinFailsAtStartup() {
+        assertThatThrownBy(() -> AnnotatedChannel.of(new NoJoin())).hasMessageContaining("without a @Join method");
+    }
+
+    private static io.phoenixspring.channels.socket.Socket fakeSocketless() {
+        return null;
+    }
+}
