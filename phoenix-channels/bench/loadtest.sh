@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load test of the channels layer: a server and a load generator as two JVMs on loopback.
-# Usage: phoenix-channels/bench/loadtest.sh [JOIN_SOCKETS FANOUT_SOCKETS RATE SECONDS]
+# Usage: phoenix-channels/bench/loadtest.sh [JOIN_SOCKETS FANOUT_SOCKETS RATE SECONDS WARMUP_SOCKETS]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 mvn -B -q -pl phoenix-channels -am test-compile dependency:build-classpath \

@@ -166,6 +166,18 @@ function unique(prefix){
   return `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
 }
 
+/**
+ * V1 frames are {"event","payload","ref","topic"}: the server never sends join_ref in V1, but its
+ * phx_close and phx_error carry the join ref they concern as "ref". Surfacing it as join_ref lets the
+ * client drop a stale phx_close, e.g. the one answering the leave of a duplicate join, which would
+ * otherwise close the channel that just rejoined the topic.
+ */
+function decodeV1(raw){
+  const msg = JSON.parse(raw)
+  if(msg.event === "phx_close" || msg.event === "phx_error"){ msg.join_ref = msg.ref }
+  return msg
+}
+
 /** A Socket of the official client for this run's transport and vsn, with its events counted. */
 function socket(name, userToken, extra = {}){
   const opts = {
@@ -178,7 +190,7 @@ function socket(name, userToken, extra = {}){
   }
   if(vsn === "1.0.0"){
     opts.encode = (msg, callback) => callback(JSON.stringify(msg))
-    opts.decode = (raw, callback) => callback(JSON.parse(raw))
+    opts.decode = (raw, callback) => callback(decodeV1(raw))
   }
   const s = new Socket(endpoint, opts)
   s.stats = {opens: 0, closes: [], errors: [], messages: []}
@@ -445,13 +457,25 @@ async function leaveScenario(){
   const topic = `room:${id}`
   const s = await connected("alice")
   const ch = await joined(s, topic)
-  const reply = await within(STEP_MS, new Promise(resolve => {
-    ch.leave().receive("ok", response => resolve({status: "ok", response}))
+  const joinRef = ch.joinRef()
+  const leavePush = ch.leave()
+  const local = await within(STEP_MS, new Promise(resolve => {
+    leavePush.receive("ok", response => resolve({status: "ok", response}))
       .receive("timeout", () => resolve({status: "timeout"}))
-  }), "the leave reply")
-  checkEqual(reply, {status: "ok", response: {}}, "leave reply")
+  }), "the leave push to resolve")
+  checkEqual(local, {status: "ok", response: {}}, "leave push result")
   await until(() => ch.stats.closes.length >= 1, "the channel's onClose")
   check(!s.channels.includes(ch), "the socket still lists the left channel")
+  // The client resolves the leave locally at once (Channel#leave: the channel is "leaving", so it
+  // cannot push, and it triggers "ok" itself); the server's answer is read off the wire.
+  const ref = leavePush.ref
+  await until(() => s.stats.messages.some(m => m.topic === topic && m.event === "phx_reply" && m.ref === ref),
+    `the server's reply to phx_leave (ref ${ref})`)
+  const serverReply = s.stats.messages.find(m => m.topic === topic && m.event === "phx_reply" && m.ref === ref)
+  checkEqual(serverReply.payload, {response: {}, status: "ok"}, "the server's reply to phx_leave")
+  await until(() => framesOf(s, topic, "phx_close").length >= 1, "the server's phx_close after the leave")
+  const phxClose = framesOf(s, topic, "phx_close")[0]
+  checkEqual(phxClose.ref, joinRef, "ref of phx_close (the join ref)")
   // the server has unsubscribed the socket: a broadcast to the topic does not reach it
   const posted = await http("POST", `/api/rooms/${id}/messages`, {body: "after leave"})
   checkEqual(posted.status, 202, "POST status")
@@ -460,7 +484,7 @@ async function leaveScenario(){
   checkEqual(ch.stats.errors, [], "channel errors")
   // the socket itself is fine
   await socketPing(s)
-  return {reply, closes: ch.stats.closes}
+  return {serverReply: serverReply.payload, phxClose: {ref: phxClose.ref}, closes: ch.stats.closes}
 }
 
 async function stopScenario(){

@@ -106,12 +106,31 @@ public final class LoadGenerator {
         int rate = Integer.parseInt(args[3]);
         int seconds = Integer.parseInt(args[4]);
         long serverPid = Long.parseLong(args[5]);
-        new LoadGenerator(base, serverPid).run(joinSockets, fanoutSockets, rate, seconds);
+        int warmup = args.length > 6 ? Integer.parseInt(args[6]) : 0;
+        new LoadGenerator(base, serverPid).run(joinSockets, fanoutSockets, rate, seconds, warmup);
         System.exit(0);
     }
 
-    private void run(int joinSockets, int fanoutSockets, int rate, int seconds) throws Exception {
+    private void run(int joinSockets, int fanoutSockets, int rate, int seconds, int warmup) throws Exception {
         String token = token("loadgen");
+        if (warmup > 0) {
+            // A freshly started JVM spends its first seconds compiling; measure the server warm too.
+            for (int round = 0; round < 3; round++) {
+                CountDownLatch warmed = new CountDownLatch(warmup);
+                Semaphore slots = new Semaphore(256);
+                List<Client> warm = new ArrayList<>();
+                for (int i = 0; i < warmup; i++) {
+                    Client client = new Client(i, 0);
+                    warm.add(client);
+                    slots.acquire();
+                    client.connection = connect(client, token, warmed, slots::release, new AtomicInteger());
+                }
+                warmed.await(60, TimeUnit.SECONDS);
+                warm.forEach(c -> c.connection.dispose());
+            }
+            Thread.sleep(2000);
+            System.out.printf("warm-up: %d connect+join+close cycles done%n", 3 * warmup);
+        }
         long heapBefore = stats(true)[0];
 
         // Phase 1: connect and join.
@@ -121,6 +140,7 @@ public final class LoadGenerator {
         Semaphore inFlight = new Semaphore(256);
         AtomicInteger failures = new AtomicInteger();
         long cpuGen0 = ownCpu();
+        long joinServerCpu0 = serverCpu();
         long started = System.nanoTime();
         for (int i = 0; i < joinSockets; i++) {
             Client client = new Client(i, i < fanoutSockets ? expectedPerClient : 0);
@@ -137,8 +157,9 @@ public final class LoadGenerator {
         }
         boolean allJoined = joinedLatch.await(60, TimeUnit.SECONDS);
         double joinSeconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf("join: %d sockets joined bench:load in %.2f s (all joined: %s, failures: %d, generator CPU %.2f s)%n",
-                joinSockets - joinedLatch.getCount(), joinSeconds, allJoined, failures.get(), (ownCpu() - cpuGen0) / 1e9);
+        System.out.printf("join: %d sockets joined bench:load in %.2f s (all joined: %s, failures: %d; server CPU %.2f s, generator CPU %.2f s)%n",
+                joinSockets - joinedLatch.getCount(), joinSeconds, allJoined, failures.get(),
+                (serverCpu() - joinServerCpu0) / 1e9, (ownCpu() - cpuGen0) / 1e9);
 
         // Phase 2: heap per idle joined socket.
         Thread.sleep(1000);
@@ -152,6 +173,33 @@ public final class LoadGenerator {
         }
         List<Client> fanout = clients.subList(0, fanoutSockets);
         Thread.sleep(2000);
+        double phoenix = fanout("phoenix", fanout, rate, seconds, seq -> base + "/api/rooms/bench:load/messages", true);
+        fanout.forEach(c -> c.connection.dispose());
+
+        // Phase 4, the baseline: the same fan-out over bare WebSockets (no protocol, no channels).
+        Thread.sleep(2000);
+        List<Client> raw = new ArrayList<>();
+        CountDownLatch rawOpen = new CountDownLatch(fanoutSockets);
+        for (int i = 0; i < fanoutSockets; i++) {
+            Client client = new Client(i, expectedPerClient);
+            client.joined = true;
+            raw.add(client);
+            inFlight.acquire();
+            client.connection = connectRaw(client, rawOpen, inFlight::release);
+        }
+        rawOpen.await(60, TimeUnit.SECONDS);
+        Thread.sleep(1000);
+        double baseline = fanout("baseline", raw, rate, seconds, seq -> null, false);
+        System.out.printf("ratio: phoenix path delivers %.2f of the bare-WebSocket baseline's deliveries per server CPU-second%n",
+                phoenix / baseline);
+        raw.forEach(c -> c.connection.dispose());
+        loops.dispose();
+    }
+
+    /** Broadcasts rate/s for seconds and reports; returns deliveries per server CPU-second. */
+    private double fanout(String label, List<Client> fanout, int rate, int seconds,
+            java.util.function.LongFunction<String> url, boolean phoenix) throws Exception {
+        int fanoutSockets = fanout.size();
         long serverCpu0 = serverCpu();
         long serverSys0 = serverSys();
         long genCpu0 = ownCpu();
@@ -165,12 +213,16 @@ public final class LoadGenerator {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            String body = "{\"body\":\"" + seq + ":" + System.nanoTime() + "\"}";
+            String marker = seq + ":" + System.nanoTime();
+            String body = "{\"body\":\"" + marker + "\"}";
             // One broadcast after the other, as one process would: broadcasts from one sender arrive in order.
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/rooms/bench:load/messages"))
-                        .header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpRequest request = phoenix
+                        ? HttpRequest.newBuilder(URI.create(url.apply(seq))).header("content-type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body)).build()
+                        : HttpRequest.newBuilder(URI.create(base + "/raw/broadcast?body=" + marker))
+                                .POST(HttpRequest.BodyPublishers.noBody()).build();
+                HttpResponse<Void> response = HTTP.send(request, HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() != 202) {
                     postFailures.incrementAndGet();
                 }
@@ -191,15 +243,16 @@ public final class LoadGenerator {
         long outOfOrder = fanout.stream().mapToLong(c -> c.outOfOrder).sum();
         long[] all = latencies(fanout);
         Arrays.sort(all);
-        System.out.printf("fanout: %d sockets x %d broadcasts/s for %d s: %d of %d delivered, %d out of order, %d failed posts%n",
+        System.out.printf(label + " fanout: %d sockets x %d broadcasts/s for %d s: %d of %d delivered, %d out of order, %d failed posts%n",
                 fanoutSockets, rate, seconds, got, expected, outOfOrder, postFailures.get());
-        System.out.printf("latency: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
+        System.out.printf(label + " latency: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
                 pct(all, 50), pct(all, 99), pct(all, 99.9), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-        System.out.printf("cpu: server %.2f s (%.2f s in the kernel), generator %.2f s over %.2f s wall; %.0f deliveries/s; %.0f deliveries per server CPU-second%n",
+        System.out.printf(label + " cpu: server %.2f s (%.2f s in the kernel), generator %.2f s over %.2f s wall; %.0f deliveries/s; %.0f deliveries per server CPU-second%n",
                 serverCpu, serverSys, genCpu, wall, got / wall, got / serverCpu);
-        fanout.forEach(c -> c.connection.dispose());
-        loops.dispose();
+        return got / serverCpu;
     }
+
+
 
     private Disposable connect(Client client, String token, CountDownLatch joined, Runnable settled, AtomicInteger failures) {
         return reactor.netty.http.client.HttpClient.create(ConnectionProvider.newConnection()).runOn(loops)
@@ -222,6 +275,20 @@ public final class LoadGenerator {
                     failures.incrementAndGet();
                     settled.run();
                 })
+                .subscribe(null, e -> { });
+    }
+
+    private Disposable connectRaw(Client client, CountDownLatch open, Runnable settled) {
+        return reactor.netty.http.client.HttpClient.create(ConnectionProvider.newConnection()).runOn(loops)
+                .websocket(reactor.netty.http.client.WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build())
+                .uri(wsBase + "/raw/websocket")
+                .handle((WebsocketInbound in, WebsocketOutbound out) -> {
+                    open.countDown();
+                    settled.run();
+                    return in.receive().asString(StandardCharsets.UTF_8).doOnNext(frame -> client.onFrame(frame, open)).then();
+                })
+                .then()
+                .doOnError(e -> settled.run())
                 .subscribe(null, e -> { });
     }
 

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * and the load generator as two separate JVMs on loopback, then prints the generator's report.
  *
  * <pre>
- * phoenix-channels/bench/loadtest.sh [JOIN_SOCKETS FANOUT_SOCKETS RATE SECONDS]
+ * phoenix-channels/bench/loadtest.sh [JOIN_SOCKETS FANOUT_SOCKETS RATE SECONDS WARMUP_SOCKETS]
  * </pre>
  */
 public final class LoadTest {
@@ -23,6 +23,7 @@ public final class LoadTest {
         String fanoutSockets = args.length > 1 ? args[1] : "5000";
         String rate = args.length > 2 ? args[2] : "20";
         String seconds = args.length > 3 ? args[3] : "10";
+        String warmup = args.length > 4 ? args[4] : "0";
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
         String classpath = System.getProperty("java.class.path");
 
@@ -58,7 +59,7 @@ public final class LoadTest {
             drain.setDaemon(true);
             drain.start();
             List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", classpath, LoadGenerator.class.getName(),
-                    "http://127.0.0.1:" + port, joinSockets, fanoutSockets, rate, seconds, String.valueOf(server.pid())));
+                    "http://127.0.0.1:" + port, joinSockets, fanoutSockets, rate, seconds, String.valueOf(server.pid()), warmup));
             Process generator = new ProcessBuilder(command).inheritIO().start();
             if (!generator.waitFor(5, TimeUnit.MINUTES)) {
                 generator.destroyForcibly();

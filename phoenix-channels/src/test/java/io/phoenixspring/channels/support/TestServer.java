@@ -38,6 +38,7 @@ public final class TestServer implements AutoCloseable {
     public final PhoenixToken tokens = PhoenixToken.of(SECRET_KEY_BASE);
     private final SocketHandlerMapping mapping;
     private final DisposableServer server;
+    private final RawBaseline rawBaseline = new RawBaseline();
 
     public TestServer() {
         this(0, UnaryOperator.identity(), PubSub.builder().build());
@@ -59,6 +60,14 @@ public final class TestServer implements AutoCloseable {
             WebHandler transportHandler = transports.get(path);
             if (transportHandler != null) {
                 return transportHandler.handle(exchange);
+            }
+            if (path.equals("/raw/websocket")) {
+                return rawBaseline.accept(exchange);
+            }
+            if (path.equals("/raw/broadcast")) {
+                String body = exchange.getRequest().getQueryParams().getFirst("body");
+                rawBaseline.broadcast("[null,null,\"bench:load\",\"new_msg\",{\"body\":\"" + body + "\",\"user\":\"system\"}]");
+                return json(exchange, HttpStatus.ACCEPTED, "{\"ok\":true}");
             }
             if (path.equals("/api/stats")) {
                 // For the load generator: heap after a full GC, process CPU, open sockets.

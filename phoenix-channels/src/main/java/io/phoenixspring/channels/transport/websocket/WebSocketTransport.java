@@ -120,7 +120,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         Channel[] channel = new Channel[1];
         out.withConnection(connection -> channel[0] = connection.channel());
         Session session = new Session(channel[0], out, mount.options().outboundLimit(),
-                batchers.computeIfAbsent(channel[0].eventLoop(), LoopBatcher::new));
+                batchers.computeIfAbsent(channel[0].eventLoop(), LoopBatcher::new), !mount.options().compress());
         session.connection = runtime.open(connected, session);
         sessions.add(session);
         return in.aggregateFrames(mount.options().maxFrameSize())
@@ -216,13 +216,15 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         private final WebsocketOutbound out;
         private final int limit;
         private final LoopBatcher batcher;
-        private final Queue<WebSocketFrame> queue = new ConcurrentLinkedQueue<>();
+        private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+        private final boolean rawWrites;
         private final AtomicInteger queued = new AtomicInteger();
         private final AtomicBoolean scheduled = new AtomicBoolean();
         volatile long lastActivity = System.nanoTime();
         SocketConnection connection;
 
-        Session(Channel channel, WebsocketOutbound out, int limit, LoopBatcher batcher) {
+        Session(Channel channel, WebsocketOutbound out, int limit, LoopBatcher batcher, boolean rawWrites) {
+            this.rawWrites = rawWrites;
             this.channel = channel;
             this.out = out;
             this.limit = limit;
@@ -239,8 +241,12 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
                 queued.decrementAndGet();
                 return false;
             }
-            ByteBuf bytes = Unpooled.wrappedBuffer(frame.bytes());
-            queue.offer(frame.binary() ? new BinaryWebSocketFrame(bytes) : new TextWebSocketFrame(bytes));
+            if (rawWrites) {
+                queue.offer(WireFrames.encoded(frame));
+            } else {
+                ByteBuf bytes = Unpooled.wrappedBuffer(frame.bytes());
+                queue.offer(frame.binary() ? new BinaryWebSocketFrame(bytes) : new TextWebSocketFrame(bytes));
+            }
             if (scheduled.compareAndSet(false, true)) {
                 batcher.mark(this);
             }
@@ -251,7 +257,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         void drain() {
             scheduled.set(false);
             int written = 0;
-            WebSocketFrame frame;
+            Object frame;
             while ((frame = queue.poll()) != null) {
                 channel.write(frame, channel.voidPromise());
                 written++;
