@@ -1,0 +1,90 @@
+package io.phoenixspring.web.endpoint;
+
+import io.phoenixspring.web.controller.TemplateRenderer;
+import io.phoenixspring.web.error.DefaultErrorView;
+import io.phoenixspring.web.error.ErrorView;
+import io.phoenixspring.web.session.CookieStore;
+import java.util.List;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What every conn knows of its endpoint: the session store (keyed by {@code secret_key_base}),
+ * how errors render, whether debug errors are shown, which params are filtered from logs, the
+ * JSON mapper, the template engine and the body size limit. The auto-configuration builds it
+ * from {@code phoenix.endpoint.*}.
+ *
+ * <pre>{@code
+ * WebEndpoint endpoint = WebEndpoint.defaults()
+ *         .withSessionStore(new CookieStore(secret, SessionOptions.defaults("_app_key", "salt")))
+ *         .withErrorFormats(List.of("html", "json"));
+ * }</pre>
+ *
+ * @param sessionStore the cookie session store; null when no secret is configured (fetchSession then fails)
+ * @param errorFormats formats errors render in, first is the fallback: "json", "html" (Phoenix's render_errors formats)
+ * @param errorView the error view
+ * @param debugErrors whether error responses show the exception (development only)
+ * @param filterParameters parameter names (substrings, lower case) whose values are [FILTERED] in logs
+ * @param json the JSON mapper for bodies and {@code conn.json}
+ * @param templates the template renderer for {@code conn.render}; null when none
+ * @param maxBodyBytes largest request body the parsers read (Plug.Parsers' length, 8 MB)
+ */
+public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, ErrorView errorView,
+        boolean debugErrors, List<String> filterParameters, JsonMapper json, TemplateRenderer templates,
+        long maxBodyBytes) {
+
+    private static final JsonMapper DEFAULT_JSON = JsonMapper.builder().build();
+
+    public WebEndpoint {
+        errorFormats = List.copyOf(errorFormats);
+        if (errorFormats.isEmpty()) {
+            throw new IllegalArgumentException("render_errors needs at least one format (json or html)");
+        }
+        for (String format : errorFormats) {
+            if (!format.equals("json") && !format.equals("html")) {
+                throw new IllegalArgumentException("render_errors formats are json and html, got \"" + format + "\"");
+            }
+        }
+        filterParameters = filterParameters.stream().map(s -> s.toLowerCase(java.util.Locale.ROOT)).toList();
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("max body size must be positive, got " + maxBodyBytes);
+        }
+    }
+
+    /** @return JSON errors only, no session, no templates, debug errors off, "password" filtered, 8 MB bodies */
+    public static WebEndpoint defaults() {
+        return new WebEndpoint(null, List.of("json"), new DefaultErrorView(), false, List.of("password"),
+                DEFAULT_JSON, null, 8_000_000);
+    }
+
+    public WebEndpoint withSessionStore(CookieStore value) {
+        return new WebEndpoint(value, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes);
+    }
+
+    public WebEndpoint withErrorFormats(List<String> value) {
+        return new WebEndpoint(sessionStore, value, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes);
+    }
+
+    public WebEndpoint withErrorView(ErrorView value) {
+        return new WebEndpoint(sessionStore, errorFormats, value, debugErrors, filterParameters, json, templates, maxBodyBytes);
+    }
+
+    public WebEndpoint withDebugErrors(boolean value) {
+        return new WebEndpoint(sessionStore, errorFormats, errorView, value, filterParameters, json, templates, maxBodyBytes);
+    }
+
+    public WebEndpoint withFilterParameters(List<String> value) {
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, value, json, templates, maxBodyBytes);
+    }
+
+    public WebEndpoint withJson(JsonMapper value) {
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, value, templates, maxBodyBytes);
+    }
+
+    public WebEndpoint withTemplates(TemplateRenderer value) {
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, value, maxBodyBytes);
+    }
+
+    public WebEndpoint withMaxBodyBytes(long value) {
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, value);
+    }
+}

@@ -1,0 +1,162 @@
+package io.phoenixspring.web.router;
+
+import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.endpoint.WebEndpoint;
+import io.phoenixspring.web.error.ErrorRenderer;
+import io.phoenixspring.web.error.StatusException;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.handler.AbstractHandlerMapping;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebHandler;
+import reactor.core.publisher.Mono;
+
+/**
+ * Mounts a {@link Router} on WebFlux. A request that matches a route is handled here: the body is
+ * parsed (JSON, urlencoded), the pipelines and the action run, the response is written once.
+ * A request that matches no route falls through to the next mapping (Spring's
+ * {@code @RestController}s at order 0), so the router's order (default -10) decides who wins
+ * when both match; {@code /socket/*} stays with the socket mapping (HIGHEST_PRECEDENCE + 10).
+ *
+ * <pre>{@code
+ * @Bean RouterHandlerMapping phoenixRouter(Router router, ApplicationContext context) {
+ *     return new RouterHandlerMapping(router, WebEndpoint.defaults(), context::getBean);
+ * }
+ * }</pre>
+ */
+public final class RouterHandlerMapping extends AbstractHandlerMapping implements WebHandler {
+
+    /** Default order: ahead of RequestMappingHandlerMapping (0) and RouterFunctionMapping (-1). */
+    public static final int DEFAULT_ORDER = -10;
+
+    private static final String MATCH = RouterHandlerMapping.class.getName() + ".match";
+    private static final Logger log = LoggerFactory.getLogger(RouterHandlerMapping.class);
+
+    private final Router router;
+    private final WebEndpoint endpoint;
+    private final Function<Class<?>, Object> beans;
+
+    public RouterHandlerMapping(Router router, WebEndpoint endpoint, Function<Class<?>, Object> beans) {
+        this.router = router;
+        this.endpoint = endpoint;
+        this.beans = beans;
+        setOrder(DEFAULT_ORDER);
+    }
+
+    /** @return the router */
+    public Router router() {
+        return router;
+    }
+
+    /** @return the endpoint configuration conns see */
+    public WebEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    protected Mono<?> getHandlerInternal(ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        RouteMatch match = router.match(exchange.getRequest().getMethod().name(), Conn.split(path));
+        if (match == null) {
+            return Mono.empty();
+        }
+        exchange.getAttributes().put(MATCH, match);
+        return Mono.just(this);
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange) {
+        RouteMatch match = exchange.getAttribute(MATCH);
+        if (match == null) {
+            match = router.match(exchange.getRequest().getMethod().name(),
+                    Conn.split(exchange.getRequest().getPath().pathWithinApplication().value()));
+        }
+        long start = System.nanoTime();
+        Conn conn;
+        try {
+            conn = Conn.from(exchange, endpoint);
+        } catch (StatusException badQuery) {
+            return send(exchange, ErrorRenderer.render(Conn.withoutParams(exchange, endpoint), badQuery), start);
+        }
+        if (match == null) {
+            return send(exchange, ErrorRenderer.renderStatus(conn, 404, null), start);
+        }
+        RouteMatch route = match;
+        Conn initial = conn;
+        return withBody(exchange, conn)
+                .flatMap(c -> {
+                    if (log.isDebugEnabled()) {
+                        log.debug("{} {} -> {} {}\n  Parameters: {}\n  Pipelines: {}", c.method(), c.requestPath(),
+                                route.route().handler(), "", Params(c), route.route().pipelines());
+                    }
+                    return router.call(c, route, beans);
+                })
+                .onErrorResume(error -> Mono.just(ErrorRenderer.render(
+                        error instanceof ConnFailure failure ? failure.conn : initial, ConnFailure.unwrap(error))))
+                .map(this::finish)
+                .flatMap(c -> send(exchange, c, start));
+    }
+
+    private Map<String, Object> Params(Conn c) {
+        return c.params().filtered(endpoint.filterParameters());
+    }
+
+    /** A conn the action did not answer is a server error, as Phoenix raises when no response was sent. */
+    private Conn finish(Conn conn) {
+        if (conn.state() == Conn.State.UNSET && !conn.halted()) {
+            return ErrorRenderer.render(conn, new IllegalStateException("the action returned a conn without a response"));
+        }
+        if (conn.state() == Conn.State.UNSET) {
+            // Halted without a response: Plug would fail the request; answer 500 rather than hang.
+            return ErrorRenderer.render(conn, new IllegalStateException("a plug halted without sending a response"));
+        }
+        return conn;
+    }
+
+    private Mono<Void> send(ServerWebExchange exchange, Conn conn, long start) {
+        Conn out;
+        try {
+            out = conn.runBeforeSend();
+        } catch (RuntimeException e) {
+            out = ErrorRenderer.render(conn, e);
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("Sent {} in {}us", out.status(), (System.nanoTime() - start) / 1000);
+        }
+        return out.writeTo(exchange);
+    }
+
+    private Mono<Conn> withBody(ServerWebExchange exchange, Conn conn) {
+        MediaType type = exchange.getRequest().getHeaders().getContentType();
+        if (type == null || !(isJson(type) || MediaType.APPLICATION_FORM_URLENCODED.includes(type))) {
+            return Mono.just(conn);
+        }
+        int limit = (int) Math.min(Integer.MAX_VALUE - 8, endpoint.maxBodyBytes());
+        return DataBufferUtils.join(exchange.getRequest().getBody(), limit)
+                .map(buffer -> {
+                    try {
+                        byte[] bytes = new byte[buffer.readableByteCount()];
+                        buffer.read(bytes);
+                        return bytes;
+                    } finally {
+                        DataBufferUtils.release(buffer);
+                    }
+                })
+                .defaultIfEmpty(new byte[0])
+                .onErrorMap(DataBufferLimitException.class, e -> StatusException.tooLarge(endpoint.maxBodyBytes()))
+                .map(bytes -> conn.withBodyParams(BodyParsers.parse(type, bytes, endpoint)))
+                .onErrorMap(e -> new ConnFailure(conn, e));
+    }
+
+    private static boolean isJson(MediaType type) {
+        return "json".equals(type.getSubtype()) || type.getSubtype().endsWith("+json");
+    }
+
+}

@@ -1,0 +1,219 @@
+package io.phoenixspring.web.support;
+
+import io.phoenixspring.token.PhoenixToken;
+import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.Action;
+import io.phoenixspring.web.controller.ActionFallback;
+import io.phoenixspring.web.controller.Blocking;
+import io.phoenixspring.web.controller.Controller;
+import io.phoenixspring.web.controller.PhoenixController;
+import io.phoenixspring.web.controller.ThymeleafRenderer;
+import io.phoenixspring.web.endpoint.WebEndpoint;
+import io.phoenixspring.web.error.NoRouteHandler;
+import io.phoenixspring.web.error.StatusException;
+import io.phoenixspring.web.plug.Plugs;
+import io.phoenixspring.web.plug.RequestIdFilter;
+import io.phoenixspring.web.router.Router;
+import io.phoenixspring.web.router.RouterHandlerMapping;
+import io.phoenixspring.web.session.CookieStore;
+import io.phoenixspring.web.session.SessionOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.reactive.config.EnableWebFlux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The application of the HTTP tests: the room contract's API (health, token, messages), a
+ * users resource, a browser pipeline with session, flash and CSRF, and a plain
+ * {@code @RestController} next to the Phoenix router.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFlux
+@Import({DemoApp.HealthController.class, DemoApp.TokenController.class, DemoApp.MessageController.class,
+        DemoApp.UserController.class, DemoApp.PageController.class, DemoApp.Fallback.class, DemoApp.PlainRest.class})
+public class DemoApp {
+
+    public static final String SECRET = "s3cr3t-key-base-of-the-phoenix-web-tests-0123456789abcdefghijklmnopqrstuvwxyz";
+
+    @Bean
+    Router router() {
+        return Router.builder()
+                .pipeline("browser", p -> p.plug(Plugs.accepts("html")).plug(Plugs.fetchSession()).plug(Plugs.fetchFlash())
+                        .plug(Plugs.protectFromForgery()).plug(Plugs.putSecureBrowserHeaders()))
+                .pipeline("api", p -> p.plug(Plugs.accepts("json")))
+                .pipeline("auth", p -> p.plug(conn -> "letmein".equals(conn.reqHeader("authorization")) ? conn
+                        : conn.putStatus(401).json(Map.of("error", "unauthorized")).halt()))
+                .scope("/", s -> s.pipeThrough("browser")
+                        .get("/", PageController.class, "home")
+                        .post("/messages", PageController.class, "create"))
+                .scope("/api", s -> s.pipeThrough("api")
+                        .get("/health", HealthController.class, "show")
+                        .get("/token", TokenController.class, "create")
+                        .post("/rooms/:id/messages", MessageController.class, "create")
+                        .get("/shadowed", HealthController.class, "show")
+                        .resources("/users", UserController.class, r -> r.except("edit", "new"))
+                        .get("/crash", UserController.class, "crash")
+                        .get("/silent", UserController.class, "silent")
+                        .get("/thread", UserController.class, "thread")
+                        .get("/later", UserController.class, "later")
+                        .scope("/admin", a -> a.pipeThrough("auth").get("/stats", HealthController.class, "show")))
+                .build();
+    }
+
+    @Bean
+    WebEndpoint webEndpoint() {
+        return WebEndpoint.defaults()
+                .withSessionStore(new CookieStore(SECRET, SessionOptions.defaults("_demo_key", "signing salt")
+                        .withMaxAge(Duration.ofDays(1))))
+                .withTemplates(ThymeleafRenderer.classpath("templates/"));
+    }
+
+    @Bean
+    RouterHandlerMapping phoenixRouter(Router router, WebEndpoint endpoint, ApplicationContext context) {
+        return new RouterHandlerMapping(router, endpoint, context::getBean);
+    }
+
+    @Bean
+    NoRouteHandler noRouteHandler(WebEndpoint endpoint) {
+        return new NoRouteHandler(endpoint);
+    }
+
+    @Bean
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter("x-request-id");
+    }
+
+    @PhoenixController
+    public static class HealthController {
+        Conn show(Conn conn) {
+            return conn.json(Map.of("status", "ok"));
+        }
+    }
+
+    @PhoenixController
+    public static class TokenController {
+        private final PhoenixToken tokens = PhoenixToken.of(SECRET);
+
+        Conn create(Conn conn, Params params) {
+            return conn.json(Map.of("token", tokens.sign("user socket", params.string("user"))));
+        }
+    }
+
+    @PhoenixController
+    public static class MessageController {
+        public final List<Object> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        Conn create(Conn conn, Params params) {
+            received.add(List.of(params.string("id"), String.valueOf(params.required("body"))));
+            return conn.putStatus(202).json(Map.of("ok", true));
+        }
+    }
+
+    /** A JSON resource kept in memory; a missing user goes to the fallback as Optional.empty(). */
+    @PhoenixController(fallback = Fallback.class)
+    public static class UserController implements Controller {
+        private final Map<String, Map<String, Object>> users = new ConcurrentHashMap<>();
+        private final AtomicInteger ids = new AtomicInteger();
+
+        @Override
+        public void plugs(Controller.Plugs plugs) {
+            plugs.plug(conn -> conn.putRespHeader("x-controller-plug", "ran"), "show");
+        }
+
+        Conn index(Conn conn) {
+            return conn.json(Map.of("data", users.values()));
+        }
+
+        Object show(Conn conn, Params params) {
+            Map<String, Object> user = users.get(params.string("id"));
+            return user == null ? Optional.empty() : conn.json(Map.of("data", user));
+        }
+
+        Conn create(Conn conn, Params params) {
+            String id = String.valueOf(ids.incrementAndGet());
+            Map<String, Object> user = Map.of("id", id, "name", params.map("user").string("name"));
+            users.put(id, user);
+            return conn.putStatus(201).putRespHeader("location", "/api/users/" + id).json(Map.of("data", user));
+        }
+
+        Object update(Conn conn, Params params) {
+            String id = params.string("id");
+            if (!users.containsKey(id)) {
+                return Optional.empty();
+            }
+            Map<String, Object> user = Map.of("id", id, "name", params.map("user").string("name"));
+            users.put(id, user);
+            return conn.json(Map.of("data", user));
+        }
+
+        @Action("delete")
+        Conn remove(Conn conn, Params params) {
+            users.remove(params.string("id"));
+            return conn.sendResp(204, "");
+        }
+
+        Conn crash(Conn conn) {
+            throw new IllegalStateException("database password is hunter2");
+        }
+
+        Conn silent(Conn conn) {
+            return conn.assign("forgot", "to respond");
+        }
+
+        @Blocking
+        Conn thread(Conn conn) throws InterruptedException {
+            Thread.sleep(20);
+            return conn.text(Thread.currentThread().getName());
+        }
+
+        Mono<Conn> later(Conn conn) {
+            return Mono.delay(Duration.ofMillis(10)).map(x -> conn.text("later"));
+        }
+    }
+
+    @org.springframework.stereotype.Component
+    public static class Fallback implements ActionFallback {
+        @Override
+        public Conn call(Conn conn, Object result) {
+            if (result instanceof Optional<?> o && o.isEmpty()) {
+                throw new StatusException(404, "no such user");
+            }
+            return conn.putStatus(500).json(Map.of("unexpected", String.valueOf(result)));
+        }
+    }
+
+    @PhoenixController
+    public static class PageController {
+        Conn home(Conn conn, Params params) {
+            return conn.render("home", Map.of("name", params.get("name", "world")));
+        }
+
+        Conn create(Conn conn, Params params) {
+            return conn.putFlash("info", "Message \"" + params.string("body") + "\" posted").redirect("/");
+        }
+    }
+
+    @RestController
+    public static class PlainRest {
+        @GetMapping("/rest/hello")
+        Map<String, String> hello() {
+            return Map.of("hello", "rest");
+        }
+
+        @GetMapping("/api/shadowed")
+        Map<String, String> shadowed() {
+            return Map.of("served", "by the RestController");
+        }
+    }
+}
