@@ -641,11 +641,20 @@ public final class Conn {
 
     /** The router's: runs the before-send callbacks (last registered first). */
     public Conn runBeforeSend() {
-        Conn conn = this;
+        if (beforeSend.isEmpty()) {
+            return this;
+        }
+        // As in Plug, callbacks run before the response counts as sent, so they may still set headers and cookies.
+        Copy open = new Copy();
+        open.state = state == State.SENT ? State.SET : state;
+        open.beforeSend = List.of();
+        Conn conn = open.build();
         for (UnaryOperator<Conn> callback : beforeSend) {
             conn = callback.apply(conn);
         }
-        return conn;
+        Copy sent = conn.new Copy();
+        sent.state = state;
+        return sent.build();
     }
 
     /** The router's: writes status, headers, cookies and body to the exchange. */
