@@ -158,6 +158,26 @@ public final class SocketConnection {
                 message.ref(), null)));
     }
 
+    /**
+     * Broadcasts on {@code topic} from this connection's channel there, so that channel is
+     * skipped (Phoenix's {@code broadcast_from}); from nobody when the topic is not joined.
+     */
+    public java.util.concurrent.CompletableFuture<Void> broadcastFrom(String topic, String event, Object payload) {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        mailbox.execute(() -> {
+            ChannelServer from = channels.get(topic);
+            runtime.broadcast(from, topic, event, payload).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    done.completeExceptionally(failure);
+                } else {
+                    done.complete(null);
+                }
+            });
+            return null;
+        });
+        return done;
+    }
+
     /** A channel ended: forget it, unless a newer join of the same topic already replaced it. */
     void channelExited(ChannelServer server) {
         mailbox.execute(() -> {

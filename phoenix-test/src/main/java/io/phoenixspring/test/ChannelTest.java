@@ -1,0 +1,365 @@
+package io.phoenixspring.test;
+
+import io.phoenixspring.channels.endpoint.Endpoint;
+import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.socket.Broadcast;
+import io.phoenixspring.channels.socket.ChannelRoutes;
+import io.phoenixspring.channels.socket.ConnectInfo;
+import io.phoenixspring.channels.socket.ConnectResult;
+import io.phoenixspring.channels.socket.MountedSocket;
+import io.phoenixspring.channels.socket.Outbound;
+import io.phoenixspring.channels.socket.Socket;
+import io.phoenixspring.channels.socket.SocketConnection;
+import io.phoenixspring.channels.socket.SocketHandler;
+import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.socket.TransportOptions;
+import io.phoenixspring.pubsub.Subscriber;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Phoenix.ChannelTest for Java: connect sockets and join channels in-process, with no network,
+ * then assert what the channel replied, pushed and broadcast. The test itself is the transport.
+ *
+ * <pre>{@code
+ * ChannelTest.Joined room = channels.socket(userSocket, "user_id", Map.of("user", "ada"))
+ *         .subscribeAndJoin("room:lobby");
+ * room.assertReply(room.push("ping", Map.of("hello", "there")), "ok", Map.of("hello", "there"));
+ * }</pre>
+ *
+ * <p>Payloads go through the real V2 serializer, so an assertion compares exactly what a client
+ * would receive; expected payloads may be maps, lists, records or JSON text.
+ */
+public final class ChannelTest {
+
+    /** How long assert_* waits (ExUnit's assert_receive_timeout is 100 ms; channels run on other threads). */
+    public static final Duration ASSERT_TIMEOUT = Duration.ofSeconds(2);
+    /** How long refute_* waits for something that must not arrive. */
+    public static final Duration REFUTE_TIMEOUT = Duration.ofMillis(100);
+
+    private final SocketRuntime runtime;
+    private final Endpoint endpoint;
+    private final Function<Class<?>, Object> beans;
+
+    /**
+     * @param beans resolves channel classes named in socket routes (the application context's getBean)
+     */
+    public ChannelTest(SocketRuntime runtime, Function<Class<?>, Object> beans) {
+        this.runtime = runtime;
+        this.endpoint = new Endpoint(runtime);
+        this.beans = beans;
+    }
+
+    /**
+     * {@code connect(UserSocket, params, connect_info)}: runs the socket's connect.
+     *
+     * @return the connected socket, or empty when connect refused
+     */
+    public Optional<TestSocket> connect(SocketHandler handler, Map<String, String> params, ConnectInfo info) {
+        return connect(handler, params, info, handler);
+    }
+
+    public Optional<TestSocket> connect(SocketHandler handler, Map<String, String> params) {
+        return connect(handler, params, new ConnectInfo(null, null, Map.of(), null, Map.of(), null));
+    }
+
+    private Optional<TestSocket> connect(SocketHandler handler, Map<String, String> params, ConnectInfo info,
+            SocketHandler routes) {
+        Map<String, String> withVsn = new java.util.HashMap<>(params);
+        withVsn.putIfAbsent("vsn", "2.0.0");
+        MountedSocket mount = MountedSocket.of("/test", new Routed(handler, routes), true, false, Set.of(),
+                TransportOptions.defaults(), beans);
+        SocketRuntime.Connected connected = runtime.authorize(mount, withVsn, info, "test").block(ASSERT_TIMEOUT);
+        if (connected == null || !connected.accepted()) {
+            return Optional.empty();
+        }
+        Inbox inbox = new Inbox();
+        SocketConnection connection = runtime.open(connected, inbox);
+        return Optional.of(new TestSocket(connection, inbox));
+    }
+
+    /**
+     * {@code socket(UserSocket, id, assigns)}: a connected socket with these assigns, without
+     * running connect (as Phoenix's helper does).
+     */
+    public TestSocket socket(SocketHandler handler, String id, Map<String, Object> assigns) {
+        SocketHandler preset = new SocketHandler() {
+            @Override
+            public void channels(ChannelRoutes routes) {
+                handler.channels(routes);
+            }
+
+            @Override
+            public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
+                assigns.forEach(socket::assign);
+                return ConnectResult.ok();
+            }
+
+            @Override
+            public String id(Socket socket) {
+                return id;
+            }
+        };
+        return connect(preset, Map.of()).orElseThrow();
+    }
+
+    /** Broadcasts from outside any channel, like {@code Endpoint.broadcast}. */
+    public void broadcast(String topic, String event, Object payload) {
+        endpoint.broadcast(topic, event, payload).join();
+    }
+
+    /** Keeps the user's connect and id but takes channel routes from another handler (or a fixed channel). */
+    private static final class Routed implements SocketHandler {
+        private final SocketHandler handler;
+        private final SocketHandler routes;
+
+        Routed(SocketHandler handler, SocketHandler routes) {
+            this.handler = handler;
+            this.routes = routes;
+        }
+
+        @Override
+        public void channels(ChannelRoutes channelRoutes) {
+            routes.channels(channelRoutes);
+        }
+
+        @Override
+        public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
+            return handler.connect(params, socket, info);
+        }
+
+        @Override
+        public String id(Socket socket) {
+            return handler.id(socket);
+        }
+    }
+
+    /** A connected test socket: the client side of one connection. */
+    public final class TestSocket {
+        private final SocketConnection connection;
+        private final Inbox inbox;
+        private final AtomicInteger refs = new AtomicInteger();
+
+        TestSocket(SocketConnection connection, Inbox inbox) {
+            this.connection = connection;
+            this.inbox = inbox;
+        }
+
+        /** The socket's assigns after connect. */
+        public Map<String, Object> assigns() {
+            return connection.socket().assigns();
+        }
+
+        /** The socket id, or null. */
+        public String id() {
+            return connection.socket().id();
+        }
+
+        /** {@code join(socket, topic, payload)}: joins through the socket's routes. */
+        public Joined join(String topic, Object payload) {
+            return join(topic, payload, false);
+        }
+
+        public Joined join(String topic) {
+            return join(topic, Map.of());
+        }
+
+        /** {@code subscribe_and_join}: also subscribes the test to the topic, for assertBroadcast. */
+        public Joined subscribeAndJoin(String topic, Object payload) {
+            return join(topic, payload, true);
+        }
+
+        public Joined subscribeAndJoin(String topic) {
+            return subscribeAndJoin(topic, Map.of());
+        }
+
+        private Joined join(String topic, Object payload, boolean subscribe) {
+            Joined joined = new Joined(this, topic, String.valueOf(refs.incrementAndGet()));
+            if (subscribe) {
+                endpoint.subscribe(topic, joined.broadcasts);
+            }
+            String ref = joined.send("phx_join", payload, joined.joinRef);
+            ReceivedMessage reply = inbox.await(m -> m.isReply() && ref.equals(m.ref()) && topic.equals(m.topic()),
+                    ASSERT_TIMEOUT, "the reply to the join of " + topic);
+            joined.joinReply = reply;
+            return joined;
+        }
+
+        /** {@code close(socket)}: the transport goes away; every channel terminates. */
+        public void close() {
+            connection.closed();
+        }
+
+        String nextRef() {
+            return String.valueOf(refs.incrementAndGet());
+        }
+
+        void send(String frameText) {
+            connection.receive(Frame.text(frameText));
+        }
+    }
+
+    /** One joined (or refused) channel, seen from the test. */
+    public final class Joined {
+        private final TestSocket socket;
+        private final String topic;
+        private final String joinRef;
+        private final BroadcastInbox broadcasts = new BroadcastInbox();
+        private ReceivedMessage joinReply;
+
+        Joined(TestSocket socket, String topic, String joinRef) {
+            this.socket = socket;
+            this.topic = topic;
+            this.joinRef = joinRef;
+        }
+
+        public String topic() {
+            return topic;
+        }
+
+        /** Whether the join was accepted ({@code {:ok, reply, socket}}). */
+        public boolean joined() {
+            return "ok".equals(joinReply.status());
+        }
+
+        /** The join's reply payload: the response of an ok join, or the reason of a refused one. */
+        public Object joinResponse() {
+            return joinReply.response();
+        }
+
+        /** Asserts the join was accepted with this response. */
+        public Joined assertJoined(Object response) {
+            Payloads.assertEqual("the join reply of " + topic, response, joinReply.response());
+            if (!joined()) {
+                throw new AssertionError("expected the join of " + topic + " to succeed, but it was refused with " + joinReply.response());
+            }
+            return this;
+        }
+
+        /** {@code push(socket, event, payload)}: returns the ref to assert the reply with. */
+        public String push(String event, Object payload) {
+            return send(event, payload, joinRef);
+        }
+
+        public String push(String event) {
+            return push(event, Map.of());
+        }
+
+        String send(String event, Object payload, String withJoinRef) {
+            String ref = socket.nextRef();
+            if (payload instanceof Binary binary) {
+                socket.connection.receive(Frame.binary(Payloads.v2BinaryPush(withJoinRef, ref, topic, event, binary.bytes())));
+            } else {
+                socket.send(Payloads.v2Frame(withJoinRef, ref, topic, event, payload));
+            }
+            return ref;
+        }
+
+        /** {@code leave(socket)}: returns the ref of the leave (its reply is ok). */
+        public String leave() {
+            return push("phx_leave");
+        }
+
+        /** {@code broadcast_from(socket, event, message)}: to every subscriber of the topic but this channel. */
+        public void broadcastFrom(String event, Object payload) {
+            socket.connection.broadcastFrom(topic, event, payload).join();
+        }
+
+        /** {@code assert_reply(ref, status, payload)}. */
+        public Joined assertReply(String ref, String status, Object payload) {
+            ReceivedMessage reply = socket.inbox.await(m -> m.isReply() && ref.equals(m.ref()) && topic.equals(m.topic()),
+                    ASSERT_TIMEOUT, "a reply to ref " + ref + " on " + topic);
+            if (!status.equals(reply.status())) {
+                throw new AssertionError("expected reply status \"" + status + "\" to ref " + ref + " on " + topic
+                        + " but got \"" + reply.status() + "\" with " + reply.response());
+            }
+            Payloads.assertEqual("the reply to ref " + ref + " on " + topic, payload, reply.response());
+            return this;
+        }
+
+        public Joined assertReply(String ref, String status) {
+            return assertReply(ref, status, Map.of());
+        }
+
+        /** {@code refute_reply(ref, status)} within the refute timeout. */
+        public Joined refuteReply(String ref, Duration timeout) {
+            socket.inbox.refute(m -> m.isReply() && ref.equals(m.ref()) && topic.equals(m.topic()), timeout,
+                    "a reply to ref " + ref + " on " + topic);
+            return this;
+        }
+
+        /** {@code assert_push(event, payload)}: the channel pushed this to the client. */
+        public Joined assertPush(String event, Object payload) {
+            socket.inbox.await(m -> !m.isReply() && topic.equals(m.topic()) && event.equals(m.event())
+                    && Payloads.matches(payload, m.payload()), ASSERT_TIMEOUT, "a push of \"" + event + "\" with " + payload + " on " + topic);
+            return this;
+        }
+
+        /** The next push of {@code event}, whatever its payload, for custom assertions. */
+        public Object nextPush(String event) {
+            return socket.inbox.await(m -> !m.isReply() && topic.equals(m.topic()) && event.equals(m.event()),
+                    ASSERT_TIMEOUT, "a push of \"" + event + "\" on " + topic).payload();
+        }
+
+        public Joined refutePush(String event, Duration timeout) {
+            socket.inbox.refute(m -> !m.isReply() && topic.equals(m.topic()) && event.equals(m.event()), timeout,
+                    "a push of \"" + event + "\" on " + topic);
+            return this;
+        }
+
+        /** {@code assert_broadcast(event, payload)}: needs subscribeAndJoin. */
+        public Joined assertBroadcast(String event, Object payload) {
+            broadcasts.await(b -> event.equals(b.event()) && Payloads.matches(payload, b.payload()), ASSERT_TIMEOUT,
+                    "a broadcast of \"" + event + "\" with " + payload + " on " + topic);
+            return this;
+        }
+
+        public Joined refuteBroadcast(String event, Duration timeout) {
+            broadcasts.refute(b -> event.equals(b.event()), timeout, "a broadcast of \"" + event + "\" on " + topic);
+            return this;
+        }
+
+        /** Asserts the channel was closed normally ({@code phx_close}). */
+        public Joined assertClosed() {
+            socket.inbox.await(m -> topic.equals(m.topic()) && "phx_close".equals(m.event()), ASSERT_TIMEOUT,
+                    "phx_close on " + topic);
+            return this;
+        }
+
+        /** Asserts the channel crashed ({@code phx_error}). */
+        public Joined assertCrashed() {
+            socket.inbox.await(m -> topic.equals(m.topic()) && "phx_error".equals(m.event()), ASSERT_TIMEOUT,
+                    "phx_error on " + topic);
+            return this;
+        }
+    }
+
+    /** What the test receives as subscriber of a topic. */
+    static final class BroadcastInbox extends Waiting<Broadcast> implements Subscriber {
+        @Override
+        public void onMessage(String topic, Object message) {
+            if (message instanceof Broadcast broadcast) {
+                add(new Broadcast(broadcast.topic(), broadcast.event(), Payloads.normalize(broadcast.payload())));
+            }
+        }
+    }
+
+    /** What the socket sends to the client, decoded. */
+    static final class Inbox extends Waiting<ReceivedMessage> implements Outbound {
+        @Override
+        public boolean send(Frame frame) {
+            add(ReceivedMessage.decode(frame));
+            return true;
+        }
+
+        @Override
+        public void close(int code) {
+            add(new ReceivedMessage(null, null, null, "socket_close", code));
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.phoenixspring.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.phoenixspring.channels.channel.Event;
+import io.phoenixspring.channels.channel.HandleIn;
+import io.phoenixspring.channels.channel.HandleOut;
+import io.phoenixspring.channels.channel.HandleResult;
+import io.phoenixspring.channels.channel.Join;
+import io.phoenixspring.channels.channel.JoinResult;
+import io.phoenixspring.channels.channel.PhoenixChannel;
+import io.phoenixspring.channels.channel.UnmatchedEventException;
+import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.socket.ChannelRoutes;
+import io.phoenixspring.channels.socket.ChannelsMetrics;
+import io.phoenixspring.channels.socket.ConnectInfo;
+import io.phoenixspring.channels.socket.ConnectResult;
+import io.phoenixspring.channels.socket.Socket;
+import io.phoenixspring.channels.socket.SocketHandler;
+import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.pubsub.PubSub;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The testing_channels guide's examples, in Java, against ChannelTest itself. */
+class ChannelTestTest {
+
+    @PhoenixChannel
+    static class RoomChannel {
+        @Join
+        JoinResult join(String topic, Socket socket) {
+            return topic.equals("room:secret") ? JoinResult.error(Map.of("reason", "unauthorized")) : JoinResult.ok(Map.of("user", String.valueOf(socket.assigns().getOrDefault("user", "anonymous"))));
+        }
+
+        @HandleIn("ping")
+        HandleResult ping(Object payload) {
+            return HandleResult.ok(payload);
+        }
+
+        @HandleIn("shout")
+        HandleResult shout(Map<String, Object> payload, Socket socket) {
+            socket.broadcast("shout", payload);
+            return HandleResult.noReply();
+        }
+
+        @HandleIn("whisper")
+        HandleResult whisper(Map<String, Object> payload, Socket socket) {
+            socket.push("whisper", payload);
+            return HandleResult.noReply();
+        }
+
+        @HandleIn("binary")
+        HandleResult binary(byte[] bytes) {
+            return HandleResult.ok(new Binary(bytes));
+        }
+
+        @HandleIn("stop")
+        HandleResult stop() {
+            return HandleResult.stop("normal");
+        }
+
+        @HandleOut("secret")
+        HandleResult secret(Object payload, Socket socket) {
+            socket.push("secret", Map.of("redacted", true));
+            return HandleResult.noReply();
+        }
+
+        @HandleIn
+        HandleResult other(@Event String event, Socket socket) {
+            throw new UnmatchedEventException(event, socket.topic());
+        }
+    }
+
+    static class UserSocket implements SocketHandler {
+        @Override
+        public void channels(ChannelRoutes routes) {
+            routes.channel("room:*", new RoomChannel());
+        }
+
+        @Override
+        public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
+            if (!"secret".equals(params.get("token"))) {
+                return ConnectResult.error("invalid token");
+            }
+            socket.assign("user", params.get("user"));
+            return ConnectResult.ok();
+        }
+
+        @Override
+        public String id(Socket socket) {
+            return "user_socket:" + socket.assign("user");
+        }
+    }
+
+    private final PubSub pubSub = PubSub.builder().build();
+    private final SocketRuntime runtime = new SocketRuntime(pubSub, ChannelsMetrics.noop());
+    private final ChannelTest channels = new ChannelTest(runtime, type -> null);
+    private final UserSocket userSocket = new UserSocket();
+
+    @AfterEach
+    void close() {
+        runtime.close();
+        pubSub.close();
+    }
+
+    @Test
+    void pingRepliesWithStatusOk() {
+        ChannelTest.Joined room = channels.socket(userSocket, "user_id", Map.of("user", "ada")).subscribeAndJoin("room:lobby");
+
+        room.assertJoined(Map.of("user", "ada"));
+        String ref = room.push("ping", Map.of("hello", "there"));
+        room.assertReply(ref, "ok", Map.of("hello", "there"));
+    }
+
+    @Test
+    void shoutBroadcastsToRoomLobby() {
+        ChannelTest.Joined room = channels.socket(userSocket, "user_id", Map.of("user", "ada")).subscribeAndJoin("room:lobby");
+
+        room.push("shout", Map.of("hello", "all"));
+        room.assertBroadcast("shout", Map.of("hello", "all"));
+        room.assertPush("shout", "{\"hello\":\"all\"}");
+    }
+
+    @Test
+    void broadcastsArePushedToTheClient() {
+        ChannelTest.Joined room = channels.socket(userSocket, "user_id", Map.of()).subscribeAndJoin("room:lobby");
+
+        room.broadcastFrom("broadcast", Map.of("some", "data"));
+        room.refutePush("broadcast", Duration.ofMillis(100));
+        channels.broadcast("room:lobby", "broadcast", Map.of("some", "data"));
+        room.assertPush("broadcast", Map.of("some", "data"));
+        channels.broadcast("room:lobby", "secret", Map.of("password", "x"));
+        room.assertPush("secret", Map.of("redacted", true));
+    }
+
+    @Test
+    void connectRunsTheSocketsConnect() {
+        assertThat(channels.connect(userSocket, Map.of("token", "wrong"))).isEmpty();
+        ChannelTest.TestSocket socket = channels.connect(userSocket, Map.of("token", "secret", "user", "bob")).orElseThrow();
+        assertThat(socket.assigns()).containsEntry("user", "bob");
+        assertThat(socket.id()).isEqualTo("user_socket:bob");
+    }
+
+    @Test
+    void refusedJoinsRepliesPushesAndBinary() {
+        ChannelTest.TestSocket socket = channels.socket(userSocket, "user_id", Map.of());
+        ChannelTest.Joined refused = socket.join("room:secret");
+        assertThat(refused.joined()).isFalse();
+        assertThat(refused.joinResponse().toString()).isEqualTo("{\"reason\":\"unauthorized\"}");
+
+        ChannelTest.Joined room = socket.join("room:1");
+        room.push("whisper", Map.of("to", "you"));
+        room.assertPush("whisper", Map.of("to", "you"));
+        String ref = room.push("binary", new Binary(new byte[] {1, 2}));
+        room.assertReply(ref, "ok", new Binary(new byte[] {1, 2}));
+        String missing = room.push("ping", Map.of());
+        room.assertReply(missing, "ok");
+        room.refuteReply("999", Duration.ofMillis(50));
+        assertThatThrownBy(() -> room.assertReply(missing, "ok")).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("received instead");
+    }
+
+    @Test
+    void leaveCloseStopAndCrash() {
+        ChannelTest.TestSocket socket = channels.socket(userSocket, "user_id", Map.of());
+        ChannelTest.Joined room = socket.join("room:1");
+        room.assertReply(room.leave(), "ok");
+        room.assertClosed();
+
+        ChannelTest.Joined stopped = socket.join("room:2");
+        stopped.push("stop");
+        stopped.assertClosed();
+
+        ChannelTest.Joined crashed = socket.join("room:3");
+        crashed.push("no_such_event");
+        crashed.assertCrashed();
+
+        socket.close();
+    }
+}
