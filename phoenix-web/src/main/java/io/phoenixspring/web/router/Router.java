@@ -248,6 +248,110 @@ public final class Router {
             return this;
         }
 
+        // Covariant overrides so that a chain started on the builder can end in build().
+
+        @Override
+        public Builder pipeThrough(String... names) {
+            super.pipeThrough(names);
+            return this;
+        }
+
+        @Override
+        public Builder get(String path, Class<?> controller, String action) {
+            super.get(path, controller, action);
+            return this;
+        }
+
+        @Override
+        public Builder post(String path, Class<?> controller, String action) {
+            super.post(path, controller, action);
+            return this;
+        }
+
+        @Override
+        public Builder put(String path, Class<?> controller, String action) {
+            super.put(path, controller, action);
+            return this;
+        }
+
+        @Override
+        public Builder patch(String path, Class<?> controller, String action) {
+            super.patch(path, controller, action);
+            return this;
+        }
+
+        @Override
+        public Builder delete(String path, Class<?> controller, String action) {
+            super.delete(path, controller, action);
+            return this;
+        }
+
+        @Override
+        public Builder options(String path, Class<?> controller, String action) {
+            super.options(path, controller, action);
+            return this;
+        }
+
+        @Override
+        public Builder head(String path, Class<?> controller, String action) {
+            super.head(path, controller, action);
+            return this;
+        }
+
+        @Override
+        public Builder get(String path, Plug handler) {
+            super.get(path, handler);
+            return this;
+        }
+
+        @Override
+        public Builder post(String path, Plug handler) {
+            super.post(path, handler);
+            return this;
+        }
+
+        @Override
+        public Builder match(String verb, String path, Class<?> controller, String action) {
+            super.match(verb, path, controller, action);
+            return this;
+        }
+
+        @Override
+        public Builder match(String verb, String path, Plug handler) {
+            super.match(verb, path, handler);
+            return this;
+        }
+
+        @Override
+        public Builder match(List<String> verbs, String path, Class<?> controller, String action) {
+            super.match(verbs, path, controller, action);
+            return this;
+        }
+
+        @Override
+        public Builder forward(String path, Router router) {
+            super.forward(path, router);
+            return this;
+        }
+
+        @Override
+        public Builder forward(String path, Plug plug) {
+            super.forward(path, plug);
+            return this;
+        }
+
+        @Override
+        public Builder resources(String path, Class<?> controller) {
+            super.resources(path, controller);
+            return this;
+        }
+
+        @Override
+        public Builder resources(String path, Class<?> controller, Consumer<Scope.Resources> options) {
+            super.resources(path, controller, options);
+            return this;
+        }
+
         void add(Route route) {
             routes.add(route);
         }

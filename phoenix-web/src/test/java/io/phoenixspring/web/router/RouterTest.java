@@ -185,7 +185,7 @@ class RouterTest {
                 .hasMessageContaining("has no action \"missing\"");
         assertThatThrownBy(() -> Router.builder().scope("/", s -> s.pipeThrough("nope").get("/", PageController.class, "home")).build())
                 .hasMessageContaining("undefined pipeline \"nope\"");
-        assertThatThrownBy(() -> Router.builder().get("/*rest/more", PageController.class, "home"))
+        assertThatThrownBy(() -> Router.builder().get("/*rest/more", PageController.class, "home").build())
                 .hasMessageContaining("glob must be the last segment");
         assertThatThrownBy(() -> Router.builder().resources("/users", UserController.class, r -> r.only("list")))
                 .hasMessageContaining("unknown action \"list\"");
