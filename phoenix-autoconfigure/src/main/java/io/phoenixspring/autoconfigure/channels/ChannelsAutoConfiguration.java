@@ -52,9 +52,11 @@ public class ChannelsAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        ChannelsMetrics phoenixChannelsMetrics(ObjectProvider<MeterRegistry> registry) {
+        ChannelsMetrics phoenixChannelsMetrics(ObjectProvider<MeterRegistry> registry,
+                ObjectProvider<io.micrometer.observation.ObservationRegistry> observations) {
             MeterRegistry meters = registry.getIfAvailable();
-            return meters == null ? ChannelsMetrics.noop() : new ChannelsMetrics(meters);
+            return new ChannelsMetrics(meters == null ? new io.micrometer.core.instrument.simple.SimpleMeterRegistry() : meters,
+                    observations.getIfAvailable(() -> io.micrometer.observation.ObservationRegistry.NOOP));
         }
     }
 

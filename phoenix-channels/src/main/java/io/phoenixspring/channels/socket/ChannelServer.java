@@ -91,11 +91,16 @@ final class ChannelServer implements Subscriber {
             }
             long started = System.nanoTime();
             socket.currentRef(message.ref());
+            io.micrometer.observation.Observation observation = connection.runtime().metrics()
+                    .observe("phoenix.channel.handle_in", "channel", route.route().pattern(), "event", message.event());
             return call(() -> channel.handleIn(message.event(), message.payload(), socket), result -> {
                 handledIn(started, "ok");
+                observation.stop();
                 handleResult(result, message.ref(), "handle_in");
             }, failure -> {
                 handledIn(started, "crash");
+                observation.error(failure);
+                observation.stop();
                 crash(failure);
             });
         });
@@ -203,7 +208,10 @@ final class ChannelServer implements Subscriber {
 
     private CompletionStage<?> doJoin(Message message) {
         long started = System.nanoTime();
+        io.micrometer.observation.Observation observation = connection.runtime().metrics()
+                .observe("phoenix.channel.join", "channel", route.route().pattern(), "topic", topic());
         return call(() -> channel.join(topic(), message.payload(), socket), result -> {
+            observation.stop();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (result instanceof JoinResult.Ok ok) {
                 state = State.JOINED;
@@ -222,6 +230,8 @@ final class ChannelServer implements Subscriber {
                 throw new IllegalStateException("join must return a JoinResult (or a Mono of one), got " + result);
             }
         }, failure -> {
+            observation.error(failure);
+            observation.stop();
             log.error("Channel {} crashed in join", topic(), failure);
             refuse(message, Map.of("reason", "join crashed"), Duration.ofNanos(System.nanoTime() - started), "crash");
         });

@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ChannelsMetrics {
 
     private final MeterRegistry registry;
+    private final ObservationRegistry observations;
     private final AtomicInteger activeSockets = new AtomicInteger();
     private final AtomicInteger joinedChannels = new AtomicInteger();
     private final Counter broadcasts;
@@ -26,7 +29,16 @@ public final class ChannelsMetrics {
     private final Counter invalidMessages;
 
     public ChannelsMetrics(MeterRegistry registry) {
+        this(registry, ObservationRegistry.NOOP);
+    }
+
+    /**
+     * Meters plus Micrometer observations ({@code phoenix.socket.connect},
+     * {@code phoenix.channel.join}, {@code phoenix.channel.handle_in}) for tracing.
+     */
+    public ChannelsMetrics(MeterRegistry registry, ObservationRegistry observations) {
         this.registry = registry;
+        this.observations = observations;
         registry.gauge("phoenix.sockets.active", activeSockets);
         registry.gauge("phoenix.channels.joined", joinedChannels);
         broadcasts = Counter.builder("phoenix.broadcasts").description("broadcasts sent through the endpoint")
@@ -44,6 +56,18 @@ public final class ChannelsMetrics {
 
     public MeterRegistry registry() {
         return registry;
+    }
+
+    /** Starts an observation; the caller stops it (and reports an error) when the callback completes. */
+    Observation observe(String name, String lowKey, String lowValue, String highKey, String highValue) {
+        if (observations.isNoop()) {
+            return Observation.NOOP;
+        }
+        Observation observation = Observation.createNotStarted(name, observations).lowCardinalityKeyValue(lowKey, lowValue);
+        if (highKey != null && highValue != null) {
+            observation.highCardinalityKeyValue(highKey, highValue);
+        }
+        return observation.start();
     }
 
     void connect(String handler, String transport, boolean accepted, Duration took) {

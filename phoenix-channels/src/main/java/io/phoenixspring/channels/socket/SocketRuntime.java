@@ -51,7 +51,9 @@ public final class SocketRuntime implements AutoCloseable {
     private final Executor channelExecutor;
     private final ScheduledExecutorService timer;
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
-    private final Dispatcher fastlane = this::dispatch;
+    /** Stateless, so one instance serves every runtime sharing a PubSub (PubSub ids must be unique). */
+    private static final Dispatcher FASTLANE_DISPATCHER = SocketRuntime::dispatch;
+    private final Dispatcher fastlane = FASTLANE_DISPATCHER;
 
     public SocketRuntime(PubSub pubSub, ChannelsMetrics metrics) {
         this.pubSub = pubSub;
@@ -106,6 +108,8 @@ public final class SocketRuntime implements AutoCloseable {
         }
         Socket socket = new Socket(Map.of(), null, null, transport, serializer.version(), mount.handlerName());
         long started = System.nanoTime();
+        io.micrometer.observation.Observation observation = metrics.observe("phoenix.socket.connect", "socket",
+                mount.handlerName(), "transport", transport);
         return Mono.fromCallable(() -> mount.handler().connect(params, socket, info))
                 .subscribeOn(channelScheduler)
                 .flatMap(result -> result instanceof Mono<?> mono ? mono.cast(Object.class) : Mono.just(result))
@@ -117,12 +121,15 @@ public final class SocketRuntime implements AutoCloseable {
                     if (connectResult.accepted()) {
                         socket.id(mount.handler().id(socket));
                     }
+                    observation.stop();
                     logConnect(mount, params, transport, serializer, connectResult, took);
                     metrics.connect(mount.handlerName(), transport, connectResult.accepted(), took);
                     return new Connected(mount, socket, serializer,
                             connectResult.accepted() ? null : connectResult.reason());
                 })
                 .onErrorResume(failure -> {
+                    observation.error(failure);
+                    observation.stop();
                     log.error("connect of {} crashed; refusing the connection", mount.handlerName(), failure);
                     return Mono.just(new Connected(mount, socket, serializer, "connect crashed"));
                 });
@@ -185,7 +192,7 @@ public final class SocketRuntime implements AutoCloseable {
      * The fastlane: one encoding per serializer, the same frame for every socket; intercepted
      * events go to the channel's handle_out; other subscribers get the {@link Broadcast}.
      */
-    private void dispatch(String topic, Subscriptions subscriptions, Subscriber from, Object message) {
+    private static void dispatch(String topic, Subscriptions subscriptions, Subscriber from, Object message) {
         Broadcast broadcast = BroadcastEnvelope.unwrap(message);
         if (broadcast == null) {
             for (Subscription subscription : subscriptions) {

@@ -315,6 +315,58 @@ class ChannelBehaviourTest {
     }
 
     @Test
+    void connectJoinAndHandleInAreObserved() throws Exception {
+        List<String> observed = new CopyOnWriteArrayList<>();
+        io.micrometer.observation.ObservationRegistry observations = io.micrometer.observation.ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new io.micrometer.observation.ObservationHandler<>() {
+            @Override
+            public boolean supportsContext(io.micrometer.observation.Observation.Context context) {
+                return true;
+            }
+
+            @Override
+            public void onStop(io.micrometer.observation.Observation.Context context) {
+                observed.add(context.getName() + " " + context.getLowCardinalityKeyValues().stream()
+                        .map(kv -> kv.getKey() + "=" + kv.getValue()).toList()
+                        + (context.getError() == null ? "" : " error"));
+            }
+        });
+        try (SocketRuntime observedRuntime = new SocketRuntime(pubSub, new ChannelsMetrics(new SimpleMeterRegistry(), observations))) {
+            SocketHandler handler = new SocketHandler() {
+                @Override
+                public void channels(ChannelRoutes routes) {
+                    routes.channel("room:*", channel((event, payload, socket) -> {
+                        if (event.equals("boom")) {
+                            throw new IllegalStateException("boom");
+                        }
+                        return HandleResult.ok();
+                    }));
+                }
+
+                @Override
+                public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
+                    return ConnectResult.ok();
+                }
+            };
+            MountedSocket mount = MountedSocket.of("/socket", handler, true, false, Set.of(), TransportOptions.defaults(), type -> null);
+            Memory memory = new Memory();
+            SocketConnection connection = observedRuntime.open(
+                    observedRuntime.authorize(mount, Map.of("vsn", "2.0.0"), null, "websocket").block(), memory);
+            push(connection, "[\"1\",\"1\",\"room:o\",\"phx_join\",{}]");
+            memory.next();
+            push(connection, "[\"1\",\"2\",\"room:o\",\"ping\",{}]");
+            memory.next();
+            push(connection, "[\"1\",\"3\",\"room:o\",\"boom\",{}]");
+            memory.next();
+        }
+        assertThat(observed).containsExactly(
+                "phoenix.socket.connect [socket=]",
+                "phoenix.channel.join [channel=room:*]",
+                "phoenix.channel.handle_in [channel=room:*]",
+                "phoenix.channel.handle_in [channel=room:*] error");
+    }
+
+    @Test
     void closingTheSocketEndsEveryChannel() throws Exception {
         List<String> exits = new CopyOnWriteArrayList<>();
         Memory memory = new Memory();

@@ -36,6 +36,15 @@ public final class RawClient implements WebSocket.Listener, AutoCloseable {
         return connect(url, origin, new String[0]);
     }
 
+    /** Connects with extra request headers. */
+    public static RawClient connectWithHeaders(String url, java.util.Map<String, String> headers) {
+        RawClient client = new RawClient();
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        headers.forEach(builder::header);
+        client.webSocket = builder.buildAsync(URI.create(url), client).join();
+        return client;
+    }
+
     /** Connects asking for subprotocols, as the JS client does when given an authToken. */
     public static RawClient connect(String url, String origin, String... subprotocols) {
         RawClient client = new RawClient();

@@ -56,6 +56,16 @@ public class RoomChannel {
         return HandleResult.ok();
     }
 
+    @HandleIn("connect_info")
+    public HandleResult connectInfo(Socket socket) {
+        Map<String, Object> info = new java.util.TreeMap<>();
+        info.put("peer", socket.assign("peer"));
+        info.put("x_headers", socket.assign("x_headers"));
+        info.put("user_agent", String.valueOf((Object) socket.assign("user_agent")));
+        info.put("uri_path", socket.assign("uri_path"));
+        return HandleResult.ok(info);
+    }
+
     @HandleIn("crash")
     public HandleResult crash() {
         throw new IllegalStateException("crash requested by the client");

@@ -37,6 +37,11 @@ public class UserSocket implements SocketHandler {
             return ConnectResult.error(result.error().orElseThrow().atom());
         }
         socket.assign("user", ok.data());
+        // Kept so that tests can see what the transport passed as connect_info.
+        socket.assign("peer", info.peerAddress() == null ? null : info.peerAddress().getAddress().getHostAddress());
+        socket.assign("x_headers", info.xHeaders());
+        socket.assign("user_agent", info.userAgent());
+        socket.assign("uri_path", info.uri() == null ? null : info.uri().getPath());
         return ConnectResult.ok();
     }
 

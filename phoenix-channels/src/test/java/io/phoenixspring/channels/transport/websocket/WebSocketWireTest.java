@@ -7,6 +7,7 @@ import io.phoenixspring.channels.support.TestServer;
 import io.phoenixspring.token.TokenOptions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +96,34 @@ class WebSocketWireTest {
                 io.phoenixspring.pubsub.PubSub.builder().build());
                 RawClient a = RawClient.connect(quick.wsUrl("token=" + quick.token("alice") + "&vsn=2.0.0"))) {
             assertThat(a.closeCode(Duration.ofSeconds(5))).isEqualTo(1002);
+        }
+    }
+
+    @Test
+    void connectInfoCarriesPeerUriXHeadersAndUserAgent() throws Exception {
+        RawClient client = RawClient.connectWithHeaders(server.wsUrl("token=" + server.token("alice") + "&vsn=2.0.0"),
+                Map.of("X-Tenant", "acme", "User-Agent-Hint", "ignored"));
+        try (client) {
+            client.send("[\"1\",\"1\",\"room:info\",\"phx_join\",{}]");
+            client.next();
+            client.send("[\"1\",\"2\",\"room:info\",\"connect_info\",{}]");
+            String reply = client.next();
+            assertThat(reply).contains("\"peer\":\"127.0.0.1\"", "\"uri_path\":\"/socket/websocket\"",
+                    "\"x-tenant\":\"acme\"", "\"user_agent\":\"Java-http-client");
+        }
+    }
+
+    @Test
+    void compressionCanBeSwitchedOn() {
+        try (TestServer compressed = new TestServer(0, options -> options.withCompress(true), io.phoenixspring.pubsub.PubSub.builder().build())) {
+            String frames = reactor.netty.http.client.HttpClient.create()
+                    .websocket(reactor.netty.http.client.WebsocketClientSpec.builder().compress(true).build())
+                    .uri(compressed.wsUrl("token=" + compressed.token("alice") + "&vsn=2.0.0"))
+                    .handle((in, out) -> out.sendString(reactor.core.publisher.Mono.just("[null,\"1\",\"phoenix\",\"heartbeat\",{}]"))
+                            .then()
+                            .thenMany(in.receive().asString().take(1)))
+                    .blockFirst(Duration.ofSeconds(5));
+            assertThat(frames).isEqualTo("[null,\"1\",\"phoenix\",\"phx_reply\",{\"response\":{},\"status\":\"ok\"}]");
         }
     }
 
