@@ -1,0 +1,148 @@
+package io.phoenixspring.autoconfigure.web;
+
+import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
+import io.phoenixspring.autoconfigure.endpoint.MissingSecretKeyBaseException;
+import io.phoenixspring.web.controller.TemplateRenderer;
+import io.phoenixspring.web.controller.ThymeleafRenderer;
+import io.phoenixspring.web.endpoint.WebEndpoint;
+import io.phoenixspring.web.error.DefaultErrorView;
+import io.phoenixspring.web.error.ErrorView;
+import io.phoenixspring.web.error.NoRouteHandler;
+import io.phoenixspring.web.plug.RequestIdFilter;
+import io.phoenixspring.web.router.Router;
+import io.phoenixspring.web.router.RouterHandlerMapping;
+import io.phoenixspring.web.session.CookieStore;
+import io.phoenixspring.web.session.SessionOptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.thymeleaf.ITemplateEngine;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Phoenix's HTTP side on WebFlux: the user's {@link Router} bean mounted as a handler mapping
+ * (order {@code phoenix.endpoint.router-order}, -10: ahead of {@code @RestController}s), Phoenix's
+ * 404 for unrouted requests, request ids, the cookie session store keyed by
+ * {@code phoenix.endpoint.secret-key-base}, Thymeleaf templates when present.
+ *
+ * <pre>{@code
+ * @Bean Router router() {
+ *     return Router.builder().pipeline("api", p -> p.plug(Plugs.accepts("json")))
+ *             .scope("/api", s -> s.pipeThrough("api").get("/health", HealthController.class, "show")).build();
+ * }
+ * }</pre>
+ */
+@AutoConfiguration(after = EndpointAutoConfiguration.class,
+        afterName = {"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
+                "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
+@ConditionalOnClass({Router.class, RouterHandlerMapping.class})
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties({EndpointProperties.class, WebEndpointProperties.class})
+public class PhoenixWebAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(PhoenixWebAutoConfiguration.class);
+
+    /** @return Phoenix's default error views (JSON and HTML); a bean of your own replaces them */
+    @Bean
+    @ConditionalOnMissingBean
+    public ErrorView phoenixErrorView() {
+        return new DefaultErrorView();
+    }
+
+    /** @return what every conn knows of the endpoint, from {@code phoenix.endpoint.*} */
+    @Bean
+    @ConditionalOnMissingBean
+    public WebEndpoint phoenixWebEndpoint(EndpointProperties endpoint, WebEndpointProperties web, ErrorView errorView,
+            ObjectProvider<TemplateRenderer> templates, ObjectProvider<JsonMapper> json) {
+        String secret = endpoint.getSecretKeyBase();
+        if (secret == null || secret.isBlank()) {
+            throw new MissingSecretKeyBaseException();
+        }
+        WebEndpointProperties.Session s = web.getSession();
+        SessionOptions options = new SessionOptions(s.getKey(), s.getSigningSalt(), s.getEncryptionSalt(), s.getMaxAge(),
+                s.getSameSite(), s.isSecure(), true, "/");
+        try {
+            return WebEndpoint.defaults()
+                    .withSessionStore(new CookieStore(secret, options))
+                    .withErrorFormats(web.getRenderErrors().getFormats())
+                    .withErrorView(errorView)
+                    .withDebugErrors(web.isDebugErrors())
+                    .withFilterParameters(web.getFilterParameters())
+                    .withJson(json.getIfAvailable(() -> JsonMapper.builder().build()))
+                    .withTemplates(templates.getIfAvailable())
+                    .withMaxBodyBytes(web.getMaxBodySize().toBytes());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("phoenix.endpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return the router mounted on WebFlux */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(Router.class)
+    public RouterHandlerMapping phoenixRouterHandlerMapping(Router router, WebEndpoint endpoint,
+            WebEndpointProperties web, ApplicationContext context) {
+        RouterHandlerMapping mapping = new RouterHandlerMapping(router, endpoint, context::getBean);
+        mapping.setOrder(web.getRouterOrder());
+        if (web.isPrintRoutes()) {
+            log.info("Phoenix routes:\n{}", router.format());
+        } else if (log.isDebugEnabled()) {
+            log.debug("Phoenix routes:\n{}", router.format());
+        }
+        return mapping;
+    }
+
+    /** @return Phoenix's 404 page for requests nothing handled */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(Router.class)
+    public NoRouteHandler phoenixNoRouteHandler(WebEndpoint endpoint) {
+        return new NoRouteHandler(endpoint);
+    }
+
+    /** @return a request id on every response */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "phoenix.endpoint.request-id", name = "enabled", matchIfMissing = true)
+    public RequestIdFilter phoenixRequestIdFilter(WebEndpointProperties web) {
+        return new RequestIdFilter(web.getRequestId().getHeader());
+    }
+
+    /** {@code phoenix.endpoint.http.port} sets the server's port. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ConfigurableReactiveWebServerFactory.class)
+    @ConditionalOnProperty(prefix = "phoenix.endpoint.http", name = "port")
+    static class HttpPort {
+
+        @Bean
+        WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> phoenixHttpPort(WebEndpointProperties web) {
+            return factory -> factory.setPort(web.getHttp().getPort());
+        }
+    }
+
+    /** {@code conn.render(...)} through Thymeleaf: Spring Boot's engine when configured, else templates/ on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(ITemplateEngine.class)
+    static class Thymeleaf {
+
+        @Bean
+        @ConditionalOnMissingBean
+        TemplateRenderer phoenixTemplateRenderer(ObjectProvider<ITemplateEngine> engine) {
+            ITemplateEngine existing = engine.getIfAvailable();
+            return existing != null ? new ThymeleafRenderer(existing) : ThymeleafRenderer.classpath("templates/");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package io.phoenixspring.autoconfigure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.PhoenixController;
+import io.phoenixspring.web.plug.Plugs;
+import io.phoenixspring.web.router.Router;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A Spring Boot application with nothing but the auto-configuration, a Router bean, a
+ * {@code @PhoenixController} and a {@code @RestController}, served on a real port: Phoenix's
+ * answers and Spring's coexist, and unrouted requests get Phoenix's 404 even past Boot's static
+ * resource handler.
+ */
+class PhoenixWebApplicationTest {
+
+    @SpringBootApplication
+    @Import({HealthController.class, Plain.class})
+    static class App {
+        @Bean
+        Router router() {
+            return Router.builder()
+                    .pipeline("api", p -> p.plug(Plugs.accepts("json")))
+                    .scope("/api", s -> s.pipeThrough("api").get("/health", HealthController.class, "show")
+                            .get("/echo/:word", HealthController.class, "echo"))
+                    .build();
+        }
+    }
+
+    @PhoenixController
+    static class HealthController {
+        Conn show(Conn conn) {
+            return conn.json(Map.of("status", "ok"));
+        }
+
+        Conn echo(Conn conn, Params params) {
+            return conn.json(Map.of("word", params.string("word")));
+        }
+    }
+
+    @RestController
+    static class Plain {
+        @GetMapping("/rest/hello")
+        Map<String, String> hello() {
+            return Map.of("hello", "rest");
+        }
+
+        @GetMapping("/rest/missing")
+        Map<String, String> missing() {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "gone");
+        }
+    }
+
+    static ConfigurableApplicationContext app;
+    static int port;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        app = new SpringApplicationBuilder(App.class).properties(
+                "server.port=0", "spring.main.banner-mode=off",
+                "phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-for-phoenix-0123456789",
+                "phoenix.endpoint.sockets.enabled=false").run();
+        port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static HttpResponse<String> get(String path, String accept) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (accept != null) {
+            request.header("accept", accept);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void phoenixRoutesAnswerAsPhoenixDoes() throws Exception {
+        HttpResponse<String> health = get("/api/health", null);
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(health.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
+        assertThat(health.headers().firstValue("cache-control")).hasValue("max-age=0, private, must-revalidate");
+        assertThat(health.headers().firstValue("x-request-id")).isPresent();
+        assertThat(get("/api/echo/caf%C3%A9", null).body()).isEqualTo("{\"word\":\"café\"}");
+        HttpResponse<String> html = get("/api/health", "text/html");
+        assertThat(html.statusCode()).isEqualTo(406);
+        assertThat(html.body()).isEqualTo("{\"errors\":{\"detail\":\"Not Acceptable\"}}");
+    }
+
+    @Test
+    void unroutedRequestsGetPhoenixNotFoundPastTheStaticResourceHandler() throws Exception {
+        for (String path : new String[] {"/", "/api/nope", "/nothing/here.txt"}) {
+            HttpResponse<String> response = get(path, "text/html");
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.body()).as(path).isEqualTo("{\"errors\":{\"detail\":\"Not Found\"}}");
+            assertThat(response.headers().firstValue("x-request-id")).as(path).isPresent();
+        }
+    }
+
+    @Test
+    void restControllersKeepTheirOwnAnswersAndErrors() throws Exception {
+        HttpResponse<String> hello = get("/rest/hello", null);
+        assertThat(hello.statusCode()).isEqualTo(200);
+        assertThat(hello.body()).isEqualTo("{\"hello\":\"rest\"}");
+        HttpResponse<String> missing = get("/rest/missing", "application/json");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        // Spring Boot's own error body, not Phoenix's: the request was the RestController's.
+        assertThat(missing.body()).contains("\"path\":\"/rest/missing\"").doesNotContain("\"errors\"");
+    }
+}

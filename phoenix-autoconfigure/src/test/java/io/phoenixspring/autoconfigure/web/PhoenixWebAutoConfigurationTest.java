@@ -1,0 +1,128 @@
+package io.phoenixspring.autoconfigure.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.endpoint.MissingSecretKeyBaseException;
+import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.controller.TemplateRenderer;
+import io.phoenixspring.web.endpoint.WebEndpoint;
+import io.phoenixspring.web.error.DefaultErrorView;
+import io.phoenixspring.web.error.ErrorView;
+import io.phoenixspring.web.error.NoRouteHandler;
+import io.phoenixspring.web.plug.RequestIdFilter;
+import io.phoenixspring.web.router.Router;
+import io.phoenixspring.web.router.RouterHandlerMapping;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+class PhoenixWebAutoConfigurationTest {
+
+    static final String SECRET = "a-test-secret-key-base-that-is-long-enough-for-phoenix-0123456789";
+
+    private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, PhoenixWebAutoConfiguration.class))
+            .withUserConfiguration(Routes.class)
+            .withPropertyValues("phoenix.endpoint.secret-key-base=" + SECRET);
+
+    @Configuration(proxyBeanMethods = false)
+    static class Routes {
+        @Bean
+        Router router() {
+            return Router.builder().get("/health", conn -> conn.json(Map.of("status", "ok"))).build();
+        }
+    }
+
+    @Test
+    void defaultsMountTheRouterAheadOfRestControllersWithJsonErrors() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(RouterHandlerMapping.class).hasSingleBean(NoRouteHandler.class)
+                    .hasSingleBean(RequestIdFilter.class).hasSingleBean(TemplateRenderer.class);
+            assertThat(context.getBean(RouterHandlerMapping.class).getOrder()).isEqualTo(-10);
+            WebEndpoint endpoint = context.getBean(WebEndpoint.class);
+            assertThat(endpoint.errorFormats()).containsExactly("json");
+            assertThat(endpoint.debugErrors()).isFalse();
+            assertThat(endpoint.filterParameters()).containsExactly("password");
+            assertThat(endpoint.maxBodyBytes()).isEqualTo(8_000_000);
+            assertThat(endpoint.sessionStore().options().key()).isEqualTo("_phoenix_key");
+            assertThat(endpoint.sessionStore().put(Map.of("a", 1))).startsWith("SFMyNTY.");
+            assertThat(context).doesNotHaveBean(WebServerFactoryCustomizer.class);
+        });
+    }
+
+    @Test
+    void propertiesConfigureErrorsSessionsOrderAndPort() {
+        runner.withPropertyValues("phoenix.endpoint.render-errors.formats=html,json", "phoenix.endpoint.debug-errors=true",
+                "phoenix.endpoint.router-order=5", "phoenix.endpoint.session.key=_my_app_key",
+                "phoenix.endpoint.session.encryption-salt=enc", "phoenix.endpoint.filter-parameters=password,secret",
+                "phoenix.endpoint.max-body-size=1KB", "phoenix.endpoint.http.port=4123",
+                "phoenix.endpoint.request-id.enabled=false").run(context -> {
+                    WebEndpoint endpoint = context.getBean(WebEndpoint.class);
+                    assertThat(endpoint.errorFormats()).containsExactly("html", "json");
+                    assertThat(endpoint.debugErrors()).isTrue();
+                    assertThat(endpoint.filterParameters()).containsExactly("password", "secret");
+                    assertThat(endpoint.maxBodyBytes()).isEqualTo(1024);
+                    assertThat(endpoint.sessionStore().options().key()).isEqualTo("_my_app_key");
+                    String cookie = endpoint.sessionStore().put(Map.of("user_id", 7));
+                    assertThat(cookie).startsWith("XCP.");
+                    assertThat(endpoint.sessionStore().get(cookie)).isEqualTo(Map.of("user_id", 7));
+                    assertThat(context.getBean(RouterHandlerMapping.class).getOrder()).isEqualTo(5);
+                    assertThat(context).doesNotHaveBean(RequestIdFilter.class).hasSingleBean(WebServerFactoryCustomizer.class);
+                });
+    }
+
+    @Test
+    void userBeansWin() {
+        ErrorView mine = new DefaultErrorView() {
+            @Override
+            public Object json(int status, Conn conn, Throwable error) {
+                return Map.of("oops", status);
+            }
+        };
+        runner.withBean("myErrorView", ErrorView.class, () -> mine).run(context ->
+                assertThat(context.getBean(WebEndpoint.class).errorView()).isSameAs(mine));
+        WebEndpoint custom = WebEndpoint.defaults().withErrorFormats(List.of("html"));
+        runner.withBean("myEndpoint", WebEndpoint.class, () -> custom).run(context -> {
+            assertThat(context.getBean(WebEndpoint.class)).isSameAs(custom);
+            assertThat(context.getBean(RouterHandlerMapping.class).endpoint()).isSameAs(custom);
+        });
+    }
+
+    @Test
+    void withoutARouterNothingIsMounted() {
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, PhoenixWebAutoConfiguration.class))
+                .withPropertyValues("phoenix.endpoint.secret-key-base=" + SECRET)
+                .run(context -> assertThat(context).doesNotHaveBean(RouterHandlerMapping.class)
+                        .doesNotHaveBean(NoRouteHandler.class));
+    }
+
+    @Test
+    void backsOffWithoutPhoenixWebOnTheClasspath() {
+        runner.withClassLoader(new FilteredClassLoader(Router.class)).run(context ->
+                assertThat(context).doesNotHaveBean(WebEndpoint.class).doesNotHaveBean(RouterHandlerMapping.class));
+    }
+
+    @Test
+    void badValuesFailWithReadableMessages() {
+        runner.withPropertyValues("phoenix.endpoint.render-errors.formats=xml").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("render_errors formats are json and html, got \"xml\""));
+        runner.withPropertyValues("phoenix.endpoint.http.port=70000").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("phoenix.endpoint.http.port must be between 0 and 65535"));
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PhoenixWebAutoConfiguration.class))
+                .withUserConfiguration(Routes.class)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(MissingSecretKeyBaseException.class)
+                        .hasMessageContaining("phoenix.endpoint.secret-key-base is not set"));
+    }
+}
