@@ -1,0 +1,130 @@
+package io.phoenixspring.web.plug;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.endpoint.WebEndpoint;
+import io.phoenixspring.web.error.StatusException;
+import io.phoenixspring.web.router.RouteMatch;
+import io.phoenixspring.web.router.Router;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+
+/** Plugs on conns built by hand, like Phoenix.ConnTest's build_conn. */
+class PlugsTest {
+
+    private static Conn conn(String method, String target, String... headers) {
+        HttpHeaders h = new HttpHeaders();
+        for (int i = 0; i < headers.length; i += 2) {
+            h.add(headers[i], headers[i + 1]);
+        }
+        return Conn.of(method, target, h, WebEndpoint.defaults());
+    }
+
+    @Test
+    void acceptsPicksTheFirstAcceptableFormat() {
+        Plug accepts = Plugs.accepts("html", "json");
+        assertThat(accepts.call(conn("GET", "/")).format()).isEqualTo("html");
+        assertThat(accepts.call(conn("GET", "/", "accept", "application/json")).format()).isEqualTo("json");
+        assertThat(accepts.call(conn("GET", "/", "accept", "application/vnd.api+json")).format()).isEqualTo("json");
+        assertThat(accepts.call(conn("GET", "/", "accept", "image/png, */*;q=0.5")).format()).isEqualTo("html");
+        assertThat(accepts.call(conn("GET", "/", "accept", "text/*")).format()).isEqualTo("html");
+        assertThat(accepts.call(conn("GET", "/?_format=json", "accept", "text/html")).format()).isEqualTo("json");
+        assertThatThrownBy(() -> accepts.call(conn("GET", "/", "accept", "image/png")))
+                .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.plugStatus()).isEqualTo(406));
+        assertThatThrownBy(() -> accepts.call(conn("GET", "/", "accept", "text/html;q=0")))
+                .isInstanceOf(StatusException.class);
+    }
+
+    @Test
+    void moduleInitRunsOnceAndCallPerRequest() {
+        int[] inits = {0};
+        PlugModule<String, String> locale = new PlugModule<>() {
+            @Override
+            public String init(String fallback) {
+                inits[0]++;
+                return fallback.toUpperCase();
+            }
+
+            @Override
+            public Conn call(Conn conn, String fallback) {
+                return conn.assign("locale", conn.params().get("locale", fallback));
+            }
+        };
+        Plug plug = Plug.of(locale, "en");
+        assertThat(plug.call(conn("GET", "/")).<String>assigned("locale")).isEqualTo("EN");
+        assertThat(plug.call(conn("GET", "/?locale=pt")).<String>assigned("locale")).isEqualTo("pt");
+        assertThat(inits[0]).isEqualTo(1);
+    }
+
+    @Test
+    void secureBrowserHeadersAreSetAndOverridable() {
+        Conn out = Plugs.putSecureBrowserHeaders(Map.of("content-security-policy", "default-src 'self'"))
+                .call(conn("GET", "/"));
+        assertThat(out.respHeaders()).containsEntry("x-frame-options", "SAMEORIGIN")
+                .containsEntry("x-content-type-options", "nosniff")
+                .containsEntry("referrer-policy", "strict-origin-when-cross-origin")
+                .containsEntry("content-security-policy", "default-src 'self'")
+                .containsEntry("cache-control", "max-age=0, private, must-revalidate");
+    }
+
+    @Test
+    void connsAreImmutable() {
+        Conn original = conn("GET", "/users?page=2");
+        Conn changed = original.assign("user", "jo").putStatus(201).putRespHeader("x-a", "b");
+        assertThat(original.assigns()).isEmpty();
+        assertThat(original.status()).isZero();
+        assertThat(changed.assigns()).containsEntry("user", "jo");
+        assertThat(changed.params().string("page")).isEqualTo("2");
+        Conn sent = changed.json(Map.of("ok", true));
+        assertThat(sent.state()).isEqualTo(Conn.State.SENT);
+        assertThatThrownBy(() -> sent.text("again")).hasMessageContaining("already sent");
+        assertThatThrownBy(() -> changed.redirect("https://evil.example")).hasMessageContaining("not a local path");
+        assertThatThrownBy(() -> changed.redirect("//evil.example")).hasMessageContaining("not a local path");
+        assertThat(changed.redirect("/home").respHeaders()).containsEntry("location", "/home");
+        assertThat(changed.redirect("/home").status()).isEqualTo(201);
+    }
+
+    @Test
+    void nestedQueryParamsDecodeAsPlugDoes() {
+        Conn c = conn("GET", "/?user[name]=Jo+Ann&user[tags][]=a&user[tags][]=b&empty=&flag");
+        assertThat(c.params().map("user").asMap()).isEqualTo(Map.of("name", "Jo Ann", "tags", List.of("a", "b")));
+        assertThat(c.params().string("empty")).isEmpty();
+        assertThat(c.params().string("flag")).isEmpty();
+        assertThat(c.params().filtered(List.of("password"))).isEqualTo(c.params().asMap());
+        assertThat(conn("GET", "/?password=x&user[password_confirmation]=y").params().filtered(List.of("password")))
+                .isEqualTo(Map.of("password", "[FILTERED]", "user", Map.of("password_confirmation", "[FILTERED]")));
+    }
+
+    @Test
+    void staticFilesServeWithEtagsAndLongCachingForVersionedUrls() {
+        Router router = Router.builder().forward("/assets", StaticFiles.from("static/assets")).build();
+        RouteMatch m = router.match("GET", "/assets/app.css");
+        Conn base = conn("GET", "/assets/app.css").withPathParams(Map.of(), m.scriptName(), m.pathInfo());
+        Conn served = m.route().plug().call(base);
+        assertThat(served.status()).isEqualTo(200);
+        assertThat(served.respBodyText()).isEqualTo("body { color: red; }\n");
+        assertThat(served.respHeaders()).containsEntry("content-type", "text/css; charset=utf-8")
+                .containsEntry("cache-control", "public");
+        String etag = served.respHeaders().get("etag");
+
+        Conn notModified = m.route().plug().call(conn("GET", "/assets/app.css", "if-none-match", etag)
+                .withPathParams(Map.of(), m.scriptName(), m.pathInfo()));
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(notModified.respBody()).isEmpty();
+
+        Conn versioned = m.route().plug().call(conn("GET", "/assets/app.css?vsn=d")
+                .withPathParams(Map.of(), m.scriptName(), m.pathInfo()));
+        assertThat(versioned.respHeaders()).containsEntry("cache-control", "public, max-age=31536000, immutable");
+
+        RouteMatch escape = router.match("GET", "/assets/%2E%2E/secret");
+        assertThatThrownBy(() -> escape.route().plug().call(conn("GET", "/x").withPathParams(Map.of(), escape.scriptName(),
+                escape.pathInfo()))).isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.plugStatus()).isEqualTo(400));
+        RouteMatch missing = router.match("GET", "/assets/nope.js");
+        assertThatThrownBy(() -> missing.route().plug().call(conn("GET", "/x").withPathParams(Map.of(), missing.scriptName(),
+                missing.pathInfo()))).isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.plugStatus()).isEqualTo(404));
+    }
+}
