@@ -4,12 +4,9 @@ import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.error.ErrorRenderer;
 import io.phoenixspring.web.error.StatusException;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.MediaType;
@@ -93,8 +90,10 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
         return withBody(exchange, conn)
                 .flatMap(c -> {
                     if (log.isDebugEnabled()) {
-                        log.debug("{} {} -> {} {}\n  Parameters: {}\n  Pipelines: {}", c.method(), c.requestPath(),
-                                route.route().handler(), "", Params(c), route.route().pipelines());
+                        // Phoenix.Logger's "Processing with" line, sensitive params filtered.
+                        log.debug("{} {}\n  Processing with {}\n  Parameters: {}\n  Pipelines: {}", c.method(),
+                                c.requestPath(), route.route().handler(),
+                                c.params().filtered(endpoint.filterParameters()), route.route().pipelines());
                     }
                     return router.call(c, route, beans);
                 })
@@ -102,10 +101,6 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
                         error instanceof ConnFailure failure ? failure.conn : initial, ConnFailure.unwrap(error))))
                 .map(this::finish)
                 .flatMap(c -> send(exchange, c, start));
-    }
-
-    private Map<String, Object> Params(Conn c) {
-        return c.params().filtered(endpoint.filterParameters());
     }
 
     /** A conn the action did not answer is a server error, as Phoenix raises when no response was sent. */
