@@ -111,6 +111,14 @@ class TermMappingTest {
     }
 
     @Test
+    void publicTermsFacadeRoundTripsAndRefusesGarbage() {
+        assertThat(Terms.decode(Terms.encode(Map.of("user_id", 42)))).isEqualTo(Map.of("user_id", 42L));
+        assertThat(HexFormat.of().formatHex(Terms.encode(Atom.of("ok"), AtomEncoding.LATIN1))).isEqualTo("836400026f6b");
+        assertThatThrownBy(() -> Terms.decode(new byte[] {(byte) 131, 112})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not an acceptable Erlang term");
+    }
+
+    @Test
     void charactersAndShortsHaveTheirNaturalTerms() {
         assertThat(roundTrip('x')).isEqualTo("x");
         assertThat(roundTrip((short) 3)).isEqualTo(3L);
