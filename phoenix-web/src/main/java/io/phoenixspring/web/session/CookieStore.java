@@ -4,12 +4,11 @@ import io.phoenixspring.token.KeyDigest;
 import io.phoenixspring.token.KeyGenerator;
 import io.phoenixspring.token.MessageEncryptor;
 import io.phoenixspring.token.MessageVerifier;
+import io.phoenixspring.token.Atom;
+import io.phoenixspring.token.Terms;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plug.Session's cookie store: the whole session lives in one cookie, signed with
@@ -17,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (Plug.Crypto.MessageEncryptor), under keys derived from {@code secret_key_base} and the salts
  * with PBKDF2 (1000 iterations, 32 bytes) exactly as Plug derives them.
  *
- * <p>The payload is the session map as JSON, not Erlang's term format, so a cookie made by an
- * Elixir application cannot be read here (nor the other way round); it is rejected like a forged one.
+ * <p>The payload is the session map in Erlang's term format ({@code :erlang.term_to_binary/1}), as
+ * Plug writes it, so with the same secret_key_base and salts a session cookie is shared with an
+ * Elixir application. Atom keys written by Elixir read as their names; integers read as
+ * {@code Long}.
  *
  * <pre>{@code
  * CookieStore store = new CookieStore(secretKeyBase, SessionOptions.defaults("_app_key", "salt"));
@@ -27,10 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * }</pre>
  */
 public final class CookieStore {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
-    };
 
     private final SessionOptions options;
     // PBKDF2 is deliberately slow: derive each key once per store, not per request.
@@ -55,7 +52,7 @@ public final class CookieStore {
 
     /** @return the cookie value holding the session */
     public String put(Map<String, Object> session) {
-        byte[] payload = JSON.writeValueAsBytes(session);
+        byte[] payload = Terms.encode(session);
         return encryptionKey == null ? MessageVerifier.sign(payload, signingKey)
                 : MessageEncryptor.encrypt(payload, encryptionKey);
     }
@@ -71,8 +68,13 @@ public final class CookieStore {
             return Map.of();
         }
         try {
-            return Collections.unmodifiableMap(JSON.readValue(payload, MAP));
-        } catch (JacksonException e) {
+            if (!(Terms.decode(payload) instanceof Map<?, ?> map)) {
+                return Map.of();
+            }
+            Map<String, Object> session = new LinkedHashMap<>();
+            map.forEach((key, value) -> session.put(key instanceof Atom atom ? atom.name() : String.valueOf(key), value));
+            return Collections.unmodifiableMap(session);
+        } catch (IllegalArgumentException e) {
             return Map.of();
         }
     }
