@@ -13,16 +13,23 @@
 // - Node 20 has no XMLHttpRequest; the phoenix 1.8 LongPoll falls back to global fetch + AbortController
 //   (assets/js/phoenix/ajax.js, Ajax.request -> fetchRequest), so long-poll needs no shim.
 // - vsn=1.0.0: the client only picks the protocol version from `vsn`; its default encoder always writes
-//   V2 arrays. A V1 client passes JSON object encode/decode functions, as the client's docs describe.
-//   The client's LongPoll always uses its default (V2) serializer, so long-poll runs with vsn=2.0.0 only.
+//   V2 arrays. A V1 client passes JSON object encode/decode functions, as the client's docs describe
+//   (see decodeV1 for the one thing the decoder adds). The client's LongPoll always uses its default
+//   (V2) serializer, so long-poll runs with vsn=2.0.0 only.
 // - rejoinAfterMs is shortened (the client's default is 1 s, then 2 s, 5 s) to keep the suite fast; the
 //   rejoins themselves are the client's own.
+// - Channel#push turns a null (or any falsy) payload into {} and the V2 encoder cannot encode null, so a
+//   null ping payload is sent (with Socket#push) over V1 only.
+//
+// Run against a standalone server: java ... io.phoenixspring.channels.support.TestServer 4000, then
+//   node scenarios.mjs http://127.0.0.1:4000 websocket 2.0.0 broadcast
 
 import {LongPoll, Socket} from "phoenix"
 import WebSocket from "ws"
 import {isDeepStrictEqual} from "node:util"
+import net from "node:net"
 
-export const SCENARIOS = {
+const SCENARIOS = {
   connect: connectScenario,
   connect_refused: connectRefusedScenario,
   join: joinScenario,
@@ -37,6 +44,8 @@ export const SCENARIOS = {
   duplicate_join: duplicateJoinScenario,
   heartbeat: heartbeatScenario,
   disconnect: disconnectScenario,
+  join_on_open: joinOnOpenScenario,
+  longpoll_keepalive: longpollKeepAliveScenario,
 }
 
 const TRANSPORTS = {websocket: WebSocket, longpoll: LongPoll}
@@ -533,9 +542,12 @@ async function duplicateJoinScenario(){
 }
 
 async function heartbeatScenario(){
-  const s = await connected("alice", "alice", {heartbeatIntervalMs: 200})
+  // a short interval (the client's default is 30 s); the client also gives each heartbeat this long
+  // for its reply before it closes the connection as dead
+  const intervalMs = 250
+  const s = await connected("alice", "alice", {heartbeatIntervalMs: intervalMs})
   const ch = await joined(s, unique("room:hb"))
-  const watchMs = 1500
+  const watchMs = 2000
   const from = s.stats.messages.length
   let pings = 0
   if(transportName === "longpoll"){
@@ -545,7 +557,7 @@ async function heartbeatScenario(){
     while(Date.now() < deadline){
       await socketPing(s)
       pings++
-      await sleep(200)
+      await sleep(intervalMs)
     }
   } else {
     await sleep(watchMs)
@@ -562,7 +574,8 @@ async function heartbeatScenario(){
   check(s.isConnected(), "the socket is no longer connected")
   await pingOk(ch)
   checkEqual(ch.stats.joins.length, 1, "joins")
-  return {heartbeatReplies: replies.length, sentVia: transportName === "longpoll" ? "Socket#ping" : "heartbeat timer", pings}
+  return {heartbeatReplies: replies.length, intervalMs, watchMs,
+    sentVia: transportName === "longpoll" ? "Socket#ping" : "heartbeat timer", pings}
 }
 
 async function disconnectScenario(){
@@ -604,6 +617,123 @@ async function disconnectScenario(){
   }
 }
 
+/**
+ * What every page does: join a channel while the socket is still connecting. The client buffers the
+ * join and sends it the moment the socket opens, so it is the first frame on the new connection; it
+ * must be answered every time. Repeated on fresh sockets to catch a race at connection start.
+ */
+async function joinOnOpenScenario(){
+  const rounds = transportName === "longpoll" ? 40 : 300
+  const userToken = await token("alice")
+  const times = []
+  for(let round = 1; round <= rounds; round++){
+    const s = socket(`alice#${round}`, userToken)
+    const ch = channel(s, unique("room:open"))
+    const t0 = Date.now()
+    const reply = within(2000, new Promise(resolve => {
+      ch.join().receive("ok", response => resolve({status: "ok", response}))
+        .receive("error", response => resolve({status: "error", response}))
+    }), `round ${round}: the reply to the join sent as the first frame of a new connection`)
+    s.connect()
+    let result
+    try {
+      result = await reply
+    } catch(e){
+      const sent = trace.filter(line => line.includes(`alice#${round} `)).slice(-6)
+      throw new Failure(`${e.message} (socket opened: ${s.stats.opens > 0}; frames received: ` +
+        `${show(s.stats.messages)}; client log: ${sent.join(" | ")})`)
+    }
+    checkEqual(result, {status: "ok", response: {}}, `round ${round}: join reply`)
+    times.push(Date.now() - t0)
+    s.disconnect()
+  }
+  times.sort((a, b) => a - b)
+  return {rounds, medianMs: times[Math.floor(times.length / 2)], maxMs: times[times.length - 1]}
+}
+
+/**
+ * Long-poll over one HTTP/1.1 keep-alive connection, as a browser page on another origin sends it
+ * with the official client: open the session (GET, answered asynchronously), the CORS preflight of
+ * the first POST (OPTIONS, answered at once), then the POST itself, each request sent as soon as the
+ * previous response is complete. Every request must be answered; repeated to catch a race.
+ * (fetch cannot pin requests to one connection, so this speaks HTTP/1.1 over a plain TCP socket.)
+ */
+async function longpollKeepAliveScenario(){
+  check(transportName === "longpoll", "this scenario is about the long-poll transport")
+  const rounds = 150
+  const userToken = await token("alice")
+  const url = new URL(base)
+  const host = url.hostname
+  const port = Number(url.port || 80)
+  const heartbeat = '[null,"1","phoenix","heartbeat",{}]'
+  const request = (method, path, headers, body = "") =>
+    `${method} ${path} HTTP/1.1\r\nHost: ${url.host}\r\n` +
+    Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join("") +
+    (body ? `Content-Length: ${Buffer.byteLength(body)}\r\n` : "") + "\r\n" + body
+  const steps = [
+    () => ["GET /socket/longpoll (open)", request("GET", `/socket/longpoll?token=${userToken}&vsn=${vsn}`,
+      {Accept: "application/json"})],
+    session => ["OPTIONS /socket/longpoll (CORS preflight)", request("OPTIONS",
+      `/socket/longpoll?token=${userToken}&vsn=${vsn}&token=${session}`,
+      {Origin: "http://localhost:5173", "Access-Control-Request-Method": "POST", "Access-Control-Request-Headers": "content-type"})],
+    session => ["POST /socket/longpoll (heartbeat)", request("POST",
+      `/socket/longpoll?token=${userToken}&vsn=${vsn}&token=${session}`,
+      {Origin: "http://localhost:5173", "Content-Type": "application/x-ndjson"}, heartbeat)],
+  ]
+  const expected = [/"status":410/, /^$/, /^\{"status":200\}$/]
+  const oneRound = round => new Promise(resolve => {
+    const conn = net.connect(port, host)
+    const exchange = []
+    let buffer = Buffer.alloc(0)
+    let step = 0
+    let session = null
+    const send = () => {
+      const [label, text] = steps[step](session)
+      exchange.push(`>> ${label}`)
+      conn.write(text)
+    }
+    const timer = setTimeout(() => {
+      conn.destroy()
+      resolve({ok: false, why: `round ${round}: no response to request ${step + 1} of ${steps.length} within 2000 ms`, exchange})
+    }, 2000)
+    conn.on("connect", send)
+    conn.on("error", e => { clearTimeout(timer); resolve({ok: false, why: `round ${round}: ${e.message}`, exchange}) })
+    conn.on("data", chunk => {
+      buffer = Buffer.concat([buffer, chunk])
+      const headEnd = buffer.indexOf("\r\n\r\n")
+      if(headEnd < 0){ return }
+      const head = buffer.subarray(0, headEnd).toString("latin1")
+      const length = Number((head.match(/\r\ncontent-length: *(\d+)/i) || [0, 0])[1])
+      if(buffer.length < headEnd + 4 + length){ return }
+      const body = buffer.subarray(headEnd + 4, headEnd + 4 + length).toString("utf8")
+      buffer = buffer.subarray(headEnd + 4 + length)
+      exchange.push(`<< ${head.split("\r\n")[0]} ${body.length > 120 ? body.slice(0, 120) + "…" : body}`)
+      if(!/^HTTP\/1\.1 200/.test(head) || !expected[step].test(body)){
+        clearTimeout(timer)
+        conn.destroy()
+        resolve({ok: false, why: `round ${round}: unexpected answer to request ${step + 1}`, exchange})
+        return
+      }
+      if(step === 0){ session = encodeURIComponent(JSON.parse(body).token) }
+      step++
+      if(step === steps.length){
+        clearTimeout(timer)
+        conn.destroy()
+        resolve({ok: true})
+      } else {
+        send()
+      }
+    })
+  })
+  for(let round = 1; round <= rounds; round++){
+    const result = await oneRound(round)
+    if(!result.ok){
+      throw new Failure(`${result.why}; exchange on that connection: ${result.exchange.join(" | ")}`)
+    }
+  }
+  return {rounds, requestsPerConnection: steps.length}
+}
+
 // ---------------------------------------------------------------------------------------------
 // main
 
@@ -626,6 +756,7 @@ async function main(argv){
       "the official client's LongPoll always uses the V2 serializer; run long-poll with vsn 2.0.0")
     check(!(scenario === "binary" && transport === "websocket" && version === "1.0.0"),
       "binary payloads need vsn 2.0.0")
+    check(!(scenario === "longpoll_keepalive" && transport !== "longpoll"), "longpoll_keepalive is a long-poll scenario")
     base = baseUrl.replace(/\/+$/, "")
     endpoint = base.replace(/^http/, "ws") + "/socket"
     transportName = transport
