@@ -1,0 +1,94 @@
+package io.phoenixspring.demo;
+
+import io.phoenixspring.channels.endpoint.Endpoint;
+import io.phoenixspring.token.PhoenixToken;
+import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.PhoenixController;
+import io.phoenixspring.web.plug.Plugs;
+import io.phoenixspring.web.router.Router;
+import java.util.Map;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import reactor.core.publisher.Mono;
+
+/**
+ * The contract's HTTP API, as a Phoenix router: the {@code :api} pipeline accepts JSON only (a
+ * matched route asked for HTML is a 406), unknown paths are Phoenix's JSON 404, a missing param
+ * a 400. The page itself is a static resource ({@code static/index.html}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class ApiRouter {
+
+    @Bean
+    Router router() {
+        return Router.builder()
+                .pipeline("api", p -> p.plug(Plugs.accepts("json")))
+                .scope("/api", s -> s.pipeThrough("api")
+                        .get("/health", HealthController.class, "show")
+                        .get("/token", TokenController.class, "create")
+                        .post("/rooms/:id/messages", MessageController.class, "create")
+                        .post("/users/:name/disconnect", UserController.class, "disconnect"))
+                .build();
+    }
+
+    /** {@code GET /api/health}. */
+    @PhoenixController
+    public static class HealthController {
+        Conn show(Conn conn) {
+            return conn.json(Map.of("status", "ok"));
+        }
+    }
+
+    /** {@code GET /api/token?user=NAME}: the socket's connect token for NAME. */
+    @PhoenixController
+    public static class TokenController {
+        private final PhoenixToken tokens;
+
+        public TokenController(PhoenixToken tokens) {
+            this.tokens = tokens;
+        }
+
+        Conn create(Conn conn, Params params) {
+            return conn.json(Map.of("token", tokens.sign(UserSocket.SALT, params.string("user"))));
+        }
+    }
+
+    /**
+     * {@code POST /api/rooms/ID/messages} with {@code {"body": B}}: {@code new_msg} from
+     * {@code "system"} on {@code room:ID} (or on ID itself when it is a full topic such as
+     * {@code bench:1}), on every node.
+     */
+    @PhoenixController
+    public static class MessageController {
+        private final Endpoint endpoint;
+
+        public MessageController(Endpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        Mono<Conn> create(Conn conn, Params params) {
+            String id = params.string("id");
+            String topic = id.contains(":") ? id : "room:" + id;
+            Object body = params.required("body");
+            return Mono.fromFuture(() -> endpoint.broadcast(topic, "new_msg", RoomChannel.message(body, "system")))
+                    .thenReturn(conn.putStatus(202).json(Map.of("ok", true)));
+        }
+    }
+
+    /** {@code POST /api/users/NAME/disconnect}: closes every socket of NAME on every node. */
+    @PhoenixController
+    public static class UserController {
+        private final Endpoint endpoint;
+
+        public UserController(Endpoint endpoint) {
+            this.endpoint = endpoint;
+        }
+
+        Mono<Conn> disconnect(Conn conn, Params params) {
+            String socketId = "user_socket:" + params.string("name");
+            return Mono.fromFuture(() -> endpoint.disconnect(socketId))
+                    .thenReturn(conn.putStatus(202).json(Map.of("ok", true)));
+        }
+    }
+}
