@@ -16,7 +16,12 @@ import io.phoenixspring.channels.socket.SocketRuntime;
 import io.phoenixspring.channels.socket.TransportOptions;
 import io.phoenixspring.pubsub.Subscriber;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,6 +67,16 @@ public final class ChannelTest {
      */
     public Optional<TestSocket> connect(SocketHandler handler, Map<String, String> params, ConnectInfo info) {
         return connect(handler, params, info, handler);
+    }
+
+    /** {@code connect(UserSocket, params)} with the socket bean of this class. */
+    public Optional<TestSocket> connect(Class<? extends SocketHandler> socket, Map<String, String> params) {
+        return connect((SocketHandler) beans.apply(socket), params);
+    }
+
+    /** {@code socket(UserSocket, id, assigns)} with the socket bean of this class. */
+    public TestSocket socket(Class<? extends SocketHandler> socket, String id, Map<String, Object> assigns) {
+        return socket((SocketHandler) beans.apply(socket), id, assigns);
     }
 
     public Optional<TestSocket> connect(SocketHandler handler, Map<String, String> params) {
@@ -211,6 +226,7 @@ public final class ChannelTest {
         private final String joinRef;
         private final BroadcastInbox broadcasts = new BroadcastInbox();
         private ReceivedMessage joinReply;
+        private final Map<String, List<Map<String, Object>>> presence = new LinkedHashMap<>();
 
         Joined(TestSocket socket, String topic, String joinRef) {
             this.socket = socket;
@@ -324,6 +340,126 @@ public final class ChannelTest {
             return this;
         }
 
+        /**
+         * Presence as the JS client sees it on this channel: the {@code presence_state} and
+         * {@code presence_diff} pushes received so far, synced (key to metas). Reading it consumes those pushes.
+         */
+        public Map<String, List<Map<String, Object>>> presence() {
+            syncPresence(Duration.ZERO);
+            return Collections.unmodifiableMap(new LinkedHashMap<>(presence));
+        }
+
+        /**
+         * Waits until {@code key} is present on this channel (its {@code presence_state}/{@code presence_diff}
+         * pushes say so) and returns its metas, without {@code phx_ref}s.
+         */
+        public List<Map<String, Object>> assertPresent(String key) {
+            long deadline = System.nanoTime() + ASSERT_TIMEOUT.toNanos();
+            while (true) {
+                syncPresence(Duration.ZERO);
+                if (presence.containsKey(key)) {
+                    return presence.get(key).stream().map(ChannelTest::withoutRefs).toList();
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !syncPresence(Duration.ofNanos(left))) {
+                    if (presence.containsKey(key)) {
+                        continue;
+                    }
+                    throw new AssertionError("expected \"" + key + "\" to be present on " + topic + " within "
+                            + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence.keySet());
+                }
+            }
+        }
+
+        /** Waits until {@code key} is present with a meta containing these entries. */
+        public Joined assertPresent(String key, Map<String, ?> meta) {
+            long deadline = System.nanoTime() + ASSERT_TIMEOUT.toNanos();
+            while (true) {
+                syncPresence(Duration.ZERO);
+                List<Map<String, Object>> metas = presence.getOrDefault(key, List.of());
+                for (Map<String, Object> m : metas) {
+                    if (Payloads.matches(meta, withoutRefs(m)) || containsAll(m, meta)) {
+                        return this;
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !syncPresence(Duration.ofNanos(left))) {
+                    throw new AssertionError("expected \"" + key + "\" to be present with " + meta + " on " + topic
+                            + " within " + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence);
+                }
+            }
+        }
+
+        /** Waits until {@code key} is absent (left, or never there) on this channel. */
+        public Joined assertAbsent(String key) {
+            long deadline = System.nanoTime() + ASSERT_TIMEOUT.toNanos();
+            while (true) {
+                syncPresence(Duration.ZERO);
+                if (!presence.containsKey(key)) {
+                    return this;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !syncPresence(Duration.ofNanos(left))) {
+                    throw new AssertionError("expected \"" + key + "\" to leave " + topic + " within "
+                            + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence.keySet());
+                }
+            }
+        }
+
+        /** Applies presence pushes; with a timeout, waits for one more. @return whether one was applied */
+        private boolean syncPresence(Duration wait) {
+            boolean applied = false;
+            ReceivedMessage m;
+            while ((m = socket.inbox.poll(this::isPresencePush, Duration.ZERO)) != null) {
+                apply(m);
+                applied = true;
+            }
+            if (!applied && !wait.isZero()) {
+                m = socket.inbox.poll(this::isPresencePush, wait);
+                if (m != null) {
+                    apply(m);
+                    applied = true;
+                }
+            }
+            return applied;
+        }
+
+        private boolean isPresencePush(ReceivedMessage m) {
+            return !m.isReply() && topic.equals(m.topic())
+                    && ("presence_state".equals(m.event()) || "presence_diff".equals(m.event()));
+        }
+
+        @SuppressWarnings("unchecked")
+        private void apply(ReceivedMessage m) {
+            Map<String, Object> payload = Payloads.MAPPER.convertValue(m.payload(), Map.class);
+            if ("presence_state".equals(m.event())) {
+                presence.clear();
+                payload.forEach((key, value) -> presence.put(key, metasOf(value)));
+                return;
+            }
+            Map<String, Object> joins = (Map<String, Object>) payload.getOrDefault("joins", Map.of());
+            Map<String, Object> leaves = (Map<String, Object>) payload.getOrDefault("leaves", Map.of());
+            joins.forEach((key, value) -> {
+                List<Map<String, Object>> metas = new ArrayList<>(presence.getOrDefault(key, List.of()));
+                for (Map<String, Object> meta : metasOf(value)) {
+                    metas.removeIf(old -> Objects.equals(old.get("phx_ref"), meta.get("phx_ref")));
+                    metas.add(meta);
+                }
+                presence.put(key, metas);
+            });
+            leaves.forEach((key, value) -> {
+                List<Map<String, Object>> metas = new ArrayList<>(presence.getOrDefault(key, List.of()));
+                for (Map<String, Object> meta : metasOf(value)) {
+                    metas.removeIf(old -> Objects.equals(old.get("phx_ref"), meta.get("phx_ref")));
+                }
+                if (metas.isEmpty()) {
+                    presence.remove(key);
+                } else {
+                    presence.put(key, metas);
+                }
+            });
+        }
+
         /** Asserts the channel was closed normally ({@code phx_close}). */
         public Joined assertClosed() {
             socket.inbox.await(m -> topic.equals(m.topic()) && "phx_close".equals(m.event()), ASSERT_TIMEOUT,
@@ -337,6 +473,36 @@ public final class ChannelTest {
                     "phx_error on " + topic);
             return this;
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> metasOf(Object entry) {
+        Object metas = entry instanceof Map<?, ?> map ? map.get("metas") : null;
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (metas instanceof List<?> list) {
+            for (Object meta : list) {
+                if (meta instanceof Map<?, ?> m) {
+                    out.add((Map<String, Object>) m);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Object> withoutRefs(Map<String, Object> meta) {
+        Map<String, Object> copy = new LinkedHashMap<>(meta);
+        copy.remove("phx_ref");
+        copy.remove("phx_ref_prev");
+        return copy;
+    }
+
+    private static boolean containsAll(Map<String, Object> meta, Map<String, ?> expected) {
+        for (Map.Entry<String, ?> e : expected.entrySet()) {
+            if (!meta.containsKey(e.getKey()) || !Payloads.matches(e.getValue(), meta.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** What the test receives as subscriber of a topic. */

@@ -39,6 +39,28 @@ class Waiting<T> {
         }
     }
 
+    /** Like await, but returns null when nothing matching arrives in time. */
+    synchronized T poll(Predicate<T> matching, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (int i = 0; i < items.size(); i++) {
+                if (matching.test(items.get(i))) {
+                    return items.remove(i);
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
     synchronized void refute(Predicate<T> matching, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {

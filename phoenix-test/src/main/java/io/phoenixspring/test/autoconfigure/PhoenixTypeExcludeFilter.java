@@ -1,0 +1,90 @@
+package io.phoenixspring.test.autoconfigure;
+
+import io.phoenixspring.channels.channel.PhoenixChannel;
+import io.phoenixspring.channels.socket.PhoenixSocket;
+import io.phoenixspring.web.controller.ActionFallback;
+import io.phoenixspring.web.controller.PhoenixController;
+import io.phoenixspring.web.controller.TemplateRenderer;
+import io.phoenixspring.web.error.ErrorView;
+import io.phoenixspring.web.plug.Plug;
+import io.phoenixspring.web.plug.PlugModule;
+import io.phoenixspring.web.router.Router;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.springframework.boot.test.context.filter.annotation.StandardAnnotationCustomizableTypeExcludeFilter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.core.convert.converter.GenericConverter;
+import org.springframework.core.type.MethodMetadata;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
+import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.server.WebFilter;
+
+/** What {@link PhoenixTest @PhoenixTest} scans: the Phoenix side of the application, and what the test names. */
+class PhoenixTypeExcludeFilter extends StandardAnnotationCustomizableTypeExcludeFilter<PhoenixTest> {
+
+    private static final Set<Class<?>> KNOWN_INCLUDES;
+
+    static {
+        Set<Class<?>> includes = new LinkedHashSet<>(Arrays.asList(PhoenixController.class, PhoenixSocket.class,
+                PhoenixChannel.class, Plug.class, PlugModule.class, ActionFallback.class, ErrorView.class,
+                TemplateRenderer.class, WebFluxConfigurer.class, WebFilter.class, WebExceptionHandler.class,
+                Converter.class, GenericConverter.class));
+        try {
+            includes.add(ClassUtils.forName("tools.jackson.databind.JacksonModule", null));
+        } catch (ClassNotFoundException | LinkageError e) {
+            // Jackson not on the classpath: nothing to include
+        }
+        KNOWN_INCLUDES = Collections.unmodifiableSet(includes);
+    }
+
+    private final Set<Class<?>> components;
+
+    PhoenixTypeExcludeFilter(Class<?> testClass) {
+        super(testClass);
+        this.components = new LinkedHashSet<>();
+        for (Class<?> component : getAnnotation().getValue("components", Class[].class).orElse(new Class<?>[0])) {
+            components.add(component);
+        }
+    }
+
+    @Override
+    protected Set<Class<?>> getKnownIncludes() {
+        return KNOWN_INCLUDES;
+    }
+
+    @Override
+    protected Set<Class<?>> getComponentIncludes() {
+        return components;
+    }
+
+    /** Also a configuration class with a {@code @Bean} method returning a {@link Router}: the application's routes. */
+    @Override
+    protected boolean defaultInclude(MetadataReader reader, MetadataReaderFactory factory) throws IOException {
+        if (super.defaultInclude(reader, factory)) {
+            return true;
+        }
+        for (MethodMetadata method : reader.getAnnotationMetadata().getAnnotatedMethods(Bean.class.getName())) {
+            if (Router.class.getName().equals(method.getReturnTypeName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return super.equals(other) && components.equals(((PhoenixTypeExcludeFilter) other).components);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * super.hashCode() + components.hashCode();
+    }
+}

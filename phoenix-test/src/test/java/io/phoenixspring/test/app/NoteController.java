@@ -1,0 +1,50 @@
+package io.phoenixspring.test.app;
+
+import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.PhoenixController;
+import io.phoenixspring.web.error.StatusException;
+import java.util.List;
+import java.util.Map;
+
+/** A JSON API over the notes in {@link Notes}. */
+@PhoenixController
+public class NoteController {
+
+    private final Notes notes;
+
+    public NoteController(Notes notes) {
+        this.notes = notes;
+    }
+
+    Conn index(Conn conn) {
+        return conn.json(Map.of("data", notes.all()));
+    }
+
+    Conn show(Conn conn, Params params) {
+        String body = notes.find(params.string("id"));
+        if (body == null) {
+            throw new StatusException(404, "no note " + params.string("id"));
+        }
+        return conn.json(Map.of("data", Map.of("id", params.string("id"), "body", body)));
+    }
+
+    Conn create(Conn conn, Params params) {
+        String id = notes.add(params.map("note").string("body"));
+        return conn.putStatus(201).putRespHeader("location", "/api/notes/" + id)
+                .json(Map.of("data", Map.of("id", id, "body", notes.find(id))));
+    }
+
+    Conn search(Conn conn, Params params) {
+        return conn.json(Map.of("q", params.string("q"), "tags", params.required("tags"),
+                "page", params.map("page").string("number")));
+    }
+
+    Conn crash(Conn conn) {
+        throw new IllegalStateException("boom");
+    }
+
+    static List<Object> unused() {
+        return List.of();
+    }
+}
