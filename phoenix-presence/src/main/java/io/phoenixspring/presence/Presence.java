@@ -212,7 +212,7 @@ public final class Presence implements AutoCloseable {
     }
 
     private static Map<String, Map<String, Object>> group(Map<String, List<Map<String, Object>>> metas) {
-        Map<String, Map<String, Object>> presences = new LinkedHashMap<>(metas.size() * 2);
+        Map<String, Map<String, Object>> presences = new PresenceMap(metas.size() * 2);
         metas.forEach((key, list) -> presences.put(key, presence(list)));
         return presences;
     }

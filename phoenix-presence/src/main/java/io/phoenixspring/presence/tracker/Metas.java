@@ -1,6 +1,5 @@
 package io.phoenixspring.presence.tracker;
 
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +40,7 @@ final class Metas {
         if (previous != null) {
             meta.put(PHX_REF_PREV, previous);
         }
-        return Collections.unmodifiableMap(meta);
+        return new EncodedMeta(meta);
     }
 
     /** The meta without the tracker's refs, as given to an update function. */

@@ -1,7 +1,6 @@
 package io.phoenixspring.presence.tracker;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -159,7 +158,7 @@ final class Wire {
         if (!(meta.get("phx_ref") instanceof String)) {
             throw new IllegalArgumentException("a meta must carry a phx_ref string");
         }
-        return Collections.unmodifiableMap(meta);
+        return new EncodedMeta(meta);
     }
 
     private static long toLong(Object value, String field) {

@@ -47,8 +47,13 @@ public final class PresenceServer implements AutoCloseable {
     }
 
     public PresenceServer(int port, PubSub pubSub, PresenceOptions options) {
+        this(port, pubSub, options, ChannelsMetrics.noop());
+    }
+
+    /** With the given meters; {@code GET /api/stats} reports them (sockets, channels, crashes). */
+    public PresenceServer(int port, PubSub pubSub, PresenceOptions options, ChannelsMetrics metrics) {
         this.pubSub = pubSub;
-        this.runtime = new SocketRuntime(pubSub, ChannelsMetrics.noop());
+        this.runtime = new SocketRuntime(pubSub, metrics);
         this.endpoint = new Endpoint(runtime);
         this.presence = Presence.builder(pubSub, endpoint).options(options).build();
         TransportOptions transport = TransportOptions.defaults()
@@ -69,6 +74,9 @@ public final class PresenceServer implements AutoCloseable {
                 String user = exchange.getRequest().getQueryParams().getFirst("user");
                 return json(exchange, HttpStatus.OK, "{\"token\":\"" + tokens.sign("user socket", user) + "\"}");
             }
+            if (path.equals("/api/stats")) {
+                return json(exchange, HttpStatus.OK, stats(metrics));
+            }
             if (exchange.getRequest().getMethod() == HttpMethod.POST && path.startsWith("/api/users/")
                     && path.endsWith("/disconnect")) {
                 String user = path.substring("/api/users/".length(), path.length() - "/disconnect".length());
@@ -80,6 +88,24 @@ public final class PresenceServer implements AutoCloseable {
         HttpHandler http = WebHttpHandlerBuilder.webHandler(router).build();
         this.server = HttpServer.create().host("127.0.0.1").port(port)
                 .handle(new ReactorHttpHandlerAdapter(http)).bindNow();
+    }
+
+    /**
+     * {@code {"sockets":…,"channels":…,"crashed":…,"exits":…,"slowConsumers":…}}: crashed channels
+     * are the ones that sent their client a phx_error.
+     */
+    private static String stats(ChannelsMetrics metrics) {
+        io.micrometer.core.instrument.MeterRegistry registry = metrics.registry();
+        double sockets = registry.find("phoenix.sockets.active").gauges().stream().mapToDouble(g -> g.value()).sum();
+        double channels = registry.find("phoenix.channels.joined").gauges().stream().mapToDouble(g -> g.value()).sum();
+        double crashed = registry.find("phoenix.channel.exits").tag("reason", "crashed").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        double exits = registry.find("phoenix.channel.exits").counters().stream().mapToDouble(c -> c.count()).sum();
+        double slow = registry.find("phoenix.socket.slow_consumer_disconnects").counters().stream()
+                .mapToDouble(c -> c.count()).sum();
+        return String.format(java.util.Locale.ROOT,
+                "{\"sockets\":%d,\"channels\":%d,\"crashed\":%d,\"exits\":%d,\"slowConsumers\":%d}",
+                (long) sockets, (long) channels, (long) crashed, (long) exits, (long) slow);
     }
 
     private static Mono<Void> json(ServerWebExchange exchange, HttpStatus status, String body) {

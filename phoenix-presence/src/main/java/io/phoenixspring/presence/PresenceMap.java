@@ -1,0 +1,73 @@
+package io.phoenixspring.presence;
+
+import io.phoenixspring.presence.tracker.EncodedMeta;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.json.JsonGeneratorBase;
+import tools.jackson.databind.JacksonSerializable;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.jsontype.TypeSerializer;
+
+/**
+ * What {@link Presence#list(String)} and the diffs give: {@code key → {"metas": [...]}}, an
+ * ordinary mutable map that writes itself as Jackson would write it, except that the metas the
+ * tracker holds go out as their kept JSON text ({@link EncodedMeta#json()}) instead of being
+ * encoded again for every joiner. Anything else in it (a value the caller put or changed) is
+ * written by the serializer as usual.
+ */
+final class PresenceMap extends LinkedHashMap<String, Map<String, Object>> implements JacksonSerializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final String METAS = "metas";
+
+    PresenceMap(int initialCapacity) {
+        super(initialCapacity);
+    }
+
+    @Override
+    public void serialize(JsonGenerator generator, SerializationContext context) {
+        // Kept JSON text only goes into JSON text; a conversion (a TokenBuffer) gets the values.
+        boolean raw = generator instanceof JsonGeneratorBase;
+        generator.writeStartObject(this);
+        if (context.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS) && size() > 1) {
+            List<String> keys = new ArrayList<>(keySet());
+            keys.sort(null);
+            for (String key : keys) {
+                writeEntry(generator, context, raw, key, get(key));
+            }
+        } else {
+            forEach((key, value) -> writeEntry(generator, context, raw, key, value));
+        }
+        generator.writeEndObject();
+    }
+
+    private static void writeEntry(JsonGenerator generator, SerializationContext context, boolean raw, String key,
+            Object value) {
+        generator.writeName(key);
+        if (raw && value instanceof Map<?, ?> presence && presence.size() == 1 && presence.get(METAS) instanceof List<?> metas) {
+            generator.writeStartObject(presence);
+            generator.writeName(METAS);
+            generator.writeStartArray(metas, metas.size());
+            for (Object meta : metas) {
+                if (meta instanceof EncodedMeta encoded) {
+                    generator.writeRawValue(encoded.json());
+                } else {
+                    context.writeValue(generator, meta);
+                }
+            }
+            generator.writeEndArray();
+            generator.writeEndObject();
+        } else {
+            context.writeValue(generator, value);
+        }
+    }
+
+    @Override
+    public void serializeWithType(JsonGenerator generator, SerializationContext context, TypeSerializer typeSerializer) {
+        serialize(generator, context);
+    }
+}
