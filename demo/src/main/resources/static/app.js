@@ -75,6 +75,10 @@ async function join(name, room){
   channel.on("new_msg", addMessage)
   channel.join()
     .receive("ok", () => {
+      // Also runs on every rejoin (after a reconnect or a server restart): the server tracks a
+      // fresh presence as "online", so a chosen status is sent again.
+      const status = $("status").value
+      if(status !== "online"){ channel.push("set_status", {status}) }
       $("join-form").hidden = true
       $("chat").hidden = false
       $("room-name").textContent = room
