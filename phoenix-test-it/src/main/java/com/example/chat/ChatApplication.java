@@ -1,0 +1,26 @@
+package com.example.chat;
+
+import io.phoenixspring.web.plug.Plugs;
+import io.phoenixspring.web.router.Router;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/** A chat: a JSON route handing out socket tokens, a socket, a room channel with presence. */
+@SpringBootApplication
+public class ChatApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ChatApplication.class, args);
+    }
+
+    @Bean
+    Router router() {
+        return Router.builder()
+                .pipeline("api", p -> p.plug(Plugs.accepts("json")))
+                .scope("/api", s -> s.pipeThrough("api")
+                        .get("/token", TokenController.class, "create")
+                        .get("/rooms/:id/online", TokenController.class, "online"))
+                .build();
+    }
+}
