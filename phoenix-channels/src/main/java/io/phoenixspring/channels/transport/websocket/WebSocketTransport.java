@@ -100,8 +100,18 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             return forbidden(exchange);
         }
         Map<String, String> params = TransportRequests.params(exchange.getRequest());
+        // connect runs on the channel pool; the upgrade must happen back on the connection's event
+        // loop, or frames the client sends right after the 101 can reach the finished HTTP
+        // exchange and be dropped before the WebSocket receiver is subscribed.
+        reactor.core.scheduler.Scheduler loop = reactor.core.scheduler.Schedulers.fromExecutor(eventLoop(exchange));
         return runtime.authorize(mount, params, TransportRequests.connectInfo(exchange, mount), "websocket")
+                .publishOn(loop)
                 .flatMap(connected -> connected.accepted() ? upgrade(exchange, connected) : forbidden(exchange));
+    }
+
+    private static java.util.concurrent.Executor eventLoop(ServerWebExchange exchange) {
+        HttpServerResponse response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
+        return ((reactor.netty.Connection) response).channel().eventLoop();
     }
 
     private Mono<Void> upgrade(ServerWebExchange exchange, SocketRuntime.Connected connected) {
