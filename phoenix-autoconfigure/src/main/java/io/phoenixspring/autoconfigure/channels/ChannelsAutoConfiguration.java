@@ -40,10 +40,11 @@ import org.springframework.context.annotation.Configuration;
  * }</pre>
  */
 @AutoConfiguration(after = {PubSubAutoConfiguration.class, EndpointAutoConfiguration.class})
-@ConditionalOnClass({SocketRuntime.class, PubSub.class})
+@ConditionalOnClass({SocketRuntime.class, PubSub.class, PhoenixToken.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBean(PubSub.class)
 @ConditionalOnProperty(prefix = "phoenix.endpoint.sockets", name = "enabled", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "phoenix.endpoint", name = "enabled", matchIfMissing = true)
 public class ChannelsAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)

@@ -20,6 +20,17 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("phoenix.endpoint")
 public class EndpointProperties {
 
+    /** Whether to auto-configure the endpoint: tokens, sockets and the HTTP router. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     /** Secret for tokens, long-poll sessions and cookies: 64 random characters, e.g. from SecretKeyBase.generate() (like mix phx.gen.secret). Required. */
     private String secretKeyBase;
 

@@ -38,6 +38,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(PubSub.class)
+@ConditionalOnProperty(prefix = "phoenix.pubsub", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PubSubProperties.class)
 public class PubSubAutoConfiguration {
 

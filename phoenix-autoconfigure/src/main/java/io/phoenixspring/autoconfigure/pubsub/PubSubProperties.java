@@ -21,6 +21,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("phoenix.pubsub")
 public class PubSubProperties {
 
+    /** Whether to auto-configure the PubSub (and with it channels and presence). */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     /** Which backend carries broadcasts between nodes. */
     public enum Adapter {
         /** In memory, this node only; no external service. */

@@ -50,6 +50,8 @@ import tools.jackson.databind.json.JsonMapper;
                 "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @ConditionalOnClass({Router.class, RouterHandlerMapping.class})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnProperty(prefix = "phoenix.endpoint", name = "enabled", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "phoenix.endpoint.http", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties({EndpointProperties.class, WebEndpointProperties.class})
 public class PhoenixWebAutoConfiguration {
 

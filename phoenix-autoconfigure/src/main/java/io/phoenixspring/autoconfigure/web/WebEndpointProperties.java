@@ -107,6 +107,17 @@ public class WebEndpointProperties {
     /** {@code phoenix.endpoint.http.*}. */
     public static class Http {
 
+        /** Whether to mount the Phoenix router, error rendering and the HTTP plugs. */
+        private boolean enabled = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
         /** Port the server listens on; overrides server.port when set (Phoenix's http: [port: ...]). */
         private Integer port;
 
