@@ -131,6 +131,35 @@ public final class LoadGenerator {
             Thread.sleep(2000);
             System.out.printf("warm-up: %d connect+join+close cycles done%n", 3 * warmup);
         }
+        // The join baseline: the same number of bare WebSocket connections (upgrade only, no
+        // connect callback, no join), in the same run.
+        {
+            Semaphore baselineSlots = new Semaphore(256);
+            List<Client> bare = new ArrayList<>();
+            CountDownLatch bareOpen = new CountDownLatch(joinSockets);
+            long bareServer0 = serverCpu();
+            long bareGen0 = ownCpu();
+            long bareStarted = System.nanoTime();
+            for (int i = 0; i < joinSockets; i++) {
+                Client client = new Client(i, 0);
+                client.joined = true;
+                bare.add(client);
+                baselineSlots.acquire();
+                java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
+                client.connection = connectRaw(client, bareOpen, () -> {
+                    if (settled.compareAndSet(false, true)) {
+                        baselineSlots.release();
+                    }
+                });
+            }
+            bareOpen.await(60, TimeUnit.SECONDS);
+            System.out.printf("join baseline: %d bare WebSockets opened in %.2f s (server CPU %.2f s, generator CPU %.2f s)%n",
+                    joinSockets - bareOpen.getCount(), (System.nanoTime() - bareStarted) / 1e9,
+                    (serverCpu() - bareServer0) / 1e9, (ownCpu() - bareGen0) / 1e9);
+            bare.forEach(c -> c.connection.dispose());
+            Thread.sleep(2000);
+        }
+
         long heapBefore = stats(true)[0];
 
         // Phase 1: connect and join.
