@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.json.JsonGeneratorBase;
+import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.databind.JacksonSerializable;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.SerializationFeature;
@@ -30,8 +32,7 @@ final class PresenceMap extends LinkedHashMap<String, Map<String, Object>> imple
 
     @Override
     public void serialize(JsonGenerator generator, SerializationContext context) {
-        // Kept JSON text only goes into JSON text; a conversion (a TokenBuffer) gets the values.
-        boolean raw = generator instanceof JsonGeneratorBase;
+        boolean raw = writesAsKept(generator, context);
         generator.writeStartObject(this);
         if (context.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS) && size() > 1) {
             List<String> keys = new ArrayList<>(keySet());
@@ -43,6 +44,30 @@ final class PresenceMap extends LinkedHashMap<String, Map<String, Object>> imple
             forEach((key, value) -> writeEntry(generator, context, raw, key, value));
         }
         generator.writeEndObject();
+    }
+
+    /**
+     * Kept JSON text only goes where the same values would be written the same way: into JSON text
+     * (a conversion, such as a TokenBuffer, gets the values), with sorted map keys, no pretty
+     * printer or custom escapes, and every write feature at its default, as the text was written.
+     */
+    private static boolean writesAsKept(JsonGenerator generator, SerializationContext context) {
+        if (!(generator instanceof JsonGeneratorBase json) || json.getPrettyPrinter() != null
+                || json.getCharacterEscapes() != null
+                || !context.isEnabled(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)) {
+            return false;
+        }
+        for (JsonWriteFeature feature : JsonWriteFeature.values()) {
+            if (json.isEnabled(feature) != feature.enabledByDefault()) {
+                return false;
+            }
+        }
+        for (StreamWriteFeature feature : StreamWriteFeature.values()) {
+            if (json.isEnabled(feature) != feature.enabledByDefault()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void writeEntry(JsonGenerator generator, SerializationContext context, boolean raw, String key,
