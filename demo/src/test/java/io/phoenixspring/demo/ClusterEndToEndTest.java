@@ -1,0 +1,136 @@
+package io.phoenixspring.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phoenixspring.pubsub.testing.RedisServer;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two demo instances as separate JVMs with the {@code cluster} profile on a real
+ * {@code redis-server}, driven by the official {@code phoenix} npm client in Node.js
+ * ({@code src/test/js/cluster.mjs}): a message to one instance reaches a client of the other (over
+ * the socket and from the HTTP API), presence is the same on both, a disconnect requested on one
+ * closes the user's socket on the other, and when one instance is killed (SIGKILL) its client
+ * reconnects to the other and rejoins.
+ *
+ * <p>The client that moves connects through {@link FailoverBalancer}, a TCP proxy in front of
+ * instance A then B, the way a load balancer sends new connections to the nodes that are up: the
+ * JS client keeps its one URL and its own reconnect logic. Presence timings are shortened
+ * (heartbeat every second, a silent node down after 3 s) so that the killed node's presences
+ * leave within the test. Logs of the instances are in {@code target/cluster-e2e/}.
+ */
+class ClusterEndToEndTest {
+
+    private static final Path JS = Path.of("src/test/js");
+    private static final Path LOGS = Path.of("target/cluster-e2e");
+
+    private final List<Process> processes = new ArrayList<>();
+    private RedisServer redis;
+    private FailoverBalancer balancer;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (Process process : processes) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (balancer != null) {
+            balancer.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
+    }
+
+    @Test
+    void messagesAndPresenceCrossNodesAndAClientOfAKilledNodeMovesToTheOther() throws Exception {
+        assertThat(JS.resolve("node_modules/phoenix")).as("npm ci ran in src/test/js").isDirectory();
+        Files.createDirectories(LOGS);
+        redis = RedisServer.start();
+        int portA = freePort();
+        int portB = freePort();
+        Process a = startInstance("demo-a", portA);
+        Process b = startInstance("demo-b", portB);
+        awaitHealthy(a, portA, "demo-a");
+        awaitHealthy(b, portB, "demo-b");
+        balancer = new FailoverBalancer(List.of(portA, portB));
+
+        Process node = new ProcessBuilder("node", "cluster.mjs", "http://127.0.0.1:" + balancer.port(),
+                "http://127.0.0.1:" + portA, "http://127.0.0.1:" + portB, Long.toString(a.pid()))
+                .directory(JS.toFile())
+                .redirectError(LOGS.resolve("node.err").toFile())
+                .start();
+        processes.add(node);
+        boolean done = node.waitFor(90, TimeUnit.SECONDS);
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        Files.writeString(LOGS.resolve("scenario.json"), output);
+        assertThat(done).as("the scenario finished; output so far: %s", output).isTrue();
+        assertThat(output).as("scenario result (stderr in %s)", LOGS.resolve("node.err")).startsWith("{\"ok\":true");
+        assertThat(output).contains("\"presenceAfter\"");
+        assertThat(a.isAlive()).as("instance A was killed by the scenario").isFalse();
+        assertThat(b.isAlive()).isTrue();
+    }
+
+    private Process startInstance(String name, int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", classPath, DemoApplication.class.getName(),
+                "--spring.main.banner-mode=off",
+                "--phoenix.presence.broadcast-period=200ms",
+                "--phoenix.presence.max-silent-periods=5",
+                "--phoenix.presence.down-period=3s")
+                .redirectErrorStream(true)
+                .redirectOutput(LOGS.resolve(name + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_PROFILES_ACTIVE", "cluster");
+        env.put("PORT", Integer.toString(port));
+        env.put("REDIS_URL", redis.url());
+        env.put("NODE_NAME", name);
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private static void awaitHealthy(Process process, int port, String name) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited:\n" + Files.readString(LOGS.resolve(name + ".log")));
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " did not become healthy; see " + LOGS.resolve(name + ".log"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
