@@ -145,6 +145,9 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
                             || failure instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException) {
                         log.warn("Closing a WebSocket of {}: frame larger than {} bytes", mount.path(), mount.options().maxFrameSize());
                         session.connection.closeWith(SocketConnection.CLOSE_TOO_BIG, "frame_too_big");
+                    } else if (failure instanceof java.io.IOException) {
+                        // A client that vanished (reset, broken pipe) is ordinary network life.
+                        log.debug("WebSocket of {} lost: {}", mount.path(), failure.toString());
                     } else {
                         log.warn("WebSocket of {} failed: {}", mount.path(), failure.toString());
                     }
