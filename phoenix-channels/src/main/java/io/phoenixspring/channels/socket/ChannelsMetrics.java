@@ -70,10 +70,19 @@ public final class ChannelsMetrics {
         return observation.start();
     }
 
+    /** Meters looked up once per tag combination: registering on every event costs an id and a map lookup. */
+    private final java.util.concurrent.ConcurrentMap<java.util.List<String>, Timer> timers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Timer timer(String name, String description, String... tags) {
+        java.util.List<String> key = new java.util.ArrayList<>(tags.length + 1);
+        key.add(name);
+        java.util.Collections.addAll(key, tags);
+        return timers.computeIfAbsent(key, k -> Timer.builder(name).description(description).tags(tags).register(registry));
+    }
+
     void connect(String handler, String transport, boolean accepted, Duration took) {
-        Timer.builder("phoenix.socket.connect").description("socket connect callbacks")
-                .tags("socket", handler, "transport", transport, "result", accepted ? "ok" : "error")
-                .register(registry).record(took);
+        timer("phoenix.socket.connect", "socket connect callbacks",
+                "socket", handler, "transport", transport, "result", accepted ? "ok" : "error").record(took);
         if (accepted) {
             activeSockets.incrementAndGet();
         }
@@ -85,8 +94,7 @@ public final class ChannelsMetrics {
     }
 
     void join(String route, String result, Duration took) {
-        Timer.builder("phoenix.channel.join").description("channel join callbacks")
-                .tags("channel", route, "result", result).register(registry).record(took);
+        timer("phoenix.channel.join", "channel join callbacks", "channel", route, "result", result).record(took);
         if ("ok".equals(result)) {
             joinedChannels.incrementAndGet();
         }
@@ -98,8 +106,7 @@ public final class ChannelsMetrics {
     }
 
     void handledIn(String route, String result, Duration took) {
-        Timer.builder("phoenix.channel.handle_in").description("channel handle_in callbacks")
-                .tags("channel", route, "result", result).register(registry).record(took);
+        timer("phoenix.channel.handle_in", "channel handle_in callbacks", "channel", route, "result", result).record(took);
     }
 
     void broadcast() {
