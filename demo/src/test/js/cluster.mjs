@@ -60,13 +60,13 @@ const canonical = (c) => JSON.stringify(c.presence.list((id, {metas}) =>
   .sort((a, b) => a[0].localeCompare(b[0])))
 const refs = (c, user) => c.presence.list((id, {metas}) => id === user ? metas.map(m => m.phx_ref) : []).flat().sort()
 
-async function until(what, check, timeoutMs = 15000){
+async function until(what, check, timeoutMs = 15000, detail = () => ""){
   const deadline = Date.now() + timeoutMs
   while(Date.now() < deadline){
     if(check()){ note("test", "ok: " + what); return }
     await new Promise(r => setTimeout(r, 20))
   }
-  throw new Error("not observed in time: " + what)
+  throw new Error("not observed in time: " + what + " " + detail())
 }
 
 try {
@@ -116,7 +116,8 @@ try {
   await until("bob gets alice's message after her move", () => bob.messages.includes("alice: alice is back"))
   // A's presences leave once B marks A down; alice's new presence (tracked on B) stays.
   await until("presence on B is alice (once) and bob, for both clients",
-    () => summary(alice) === "alice:1,bob:1" && summary(bob) === "alice:1,bob:1", 20000)
+    () => summary(alice) === "alice:1,bob:1" && summary(bob) === "alice:1,bob:1", 20000,
+    () => `(alice sees ${canonical(alice)}; bob sees ${canonical(bob)})`)
   await until("alice's presence is a new one, tracked on B", () => {
     const now = refs(bob, "alice")
     return now.length === 1 && !aliceRefOnA.includes(now[0])
