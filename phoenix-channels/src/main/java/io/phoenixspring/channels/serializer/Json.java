@@ -1,9 +1,9 @@
 package io.phoenixspring.channels.serializer;
 
 import io.phoenixspring.channels.socket.Binary;
-import java.io.ByteArrayOutputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,12 +22,18 @@ final class Json {
         void write(JsonGenerator generator);
     }
 
+    /**
+     * Jackson's segmented builder, not a ByteArrayOutputStream: a large frame (a presence_state
+     * of thousands of metas) grows by adding segments instead of re-copying itself at each doubling.
+     */
     static byte[] write(Body body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+        ByteArrayBuilder out = new ByteArrayBuilder(256);
         try (JsonGenerator generator = MAPPER.createGenerator(out)) {
             body.write(generator);
         }
-        return out.toByteArray();
+        byte[] bytes = out.toByteArray();
+        out.release();
+        return bytes;
     }
 
     static void writeValue(JsonGenerator generator, Object value) {
