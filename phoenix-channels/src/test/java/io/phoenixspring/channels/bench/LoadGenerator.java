@@ -69,6 +69,13 @@ public final class LoadGenerator {
             this.latencies = new long[expected];
         }
 
+        synchronized void reset() {
+            lastSeq = -1;
+            received = 0;
+            outOfOrder = 0;
+            latencyCount = 0;
+        }
+
         void onFrame(String frame, CountDownLatch joinedLatch) {
             if (!joined) {
                 if (frame.startsWith("[\"1\",\"1\",\"bench:load\",\"phx_reply\"") && frame.contains("\"status\":\"ok\"")) {
@@ -202,6 +209,12 @@ public final class LoadGenerator {
         }
         List<Client> fanout = clients.subList(0, fanoutSockets);
         Thread.sleep(2000);
+        if (warmup > 0) {
+            // Throughput is measured in steady state: the fan-out path is compiled first, as in a server that has run a while.
+            fanout("phoenix warm-up", fanout, rate, 5, seq -> base + "/api/rooms/bench:load/messages", true);
+            fanout.forEach(Client::reset);
+            Thread.sleep(1000);
+        }
         double phoenix = fanout("phoenix", fanout, rate, seconds, seq -> base + "/api/rooms/bench:load/messages", true);
         fanout.forEach(c -> c.connection.dispose());
 
@@ -218,6 +231,11 @@ public final class LoadGenerator {
         }
         rawOpen.await(60, TimeUnit.SECONDS);
         Thread.sleep(1000);
+        if (warmup > 0) {
+            fanout("baseline warm-up", raw, rate, 5, seq -> null, false);
+            raw.forEach(Client::reset);
+            Thread.sleep(1000);
+        }
         double baseline = fanout("baseline", raw, rate, seconds, seq -> null, false);
         System.out.printf("ratio: phoenix path delivers %.2f of the bare-WebSocket baseline's deliveries per server CPU-second%n",
                 phoenix / baseline);

@@ -15,15 +15,14 @@ import io.phoenixspring.channels.socket.SocketConnection;
 import io.phoenixspring.channels.socket.SocketRuntime;
 import io.phoenixspring.channels.transport.TransportRequests;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
@@ -47,9 +46,9 @@ import reactor.netty.http.websocket.WebsocketOutbound;
  * WebHandler websocket = new WebSocketTransport(runtime, mountedSocket);
  * }</pre>
  *
- * <p>Outbound frames skip WebFlux's reactive session: each connection queues frames and the
- * connection's event loop writes everything queued with one flush, so a broadcast to thousands of
- * sockets costs one small task per socket, and a fastlane frame's bytes are shared, not copied.
+ * <p>Outbound frames skip WebFlux's reactive session: they queue on their event loop's
+ * {@link LoopBatcher}, so a broadcast to thousands of sockets costs one task per event loop, and a
+ * fastlane frame is encoded once per loop and written from the same bytes to every socket.
  */
 public final class WebSocketTransport implements WebHandler, AutoCloseable {
 
@@ -190,21 +189,35 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
     }
 
     /**
-     * Drains, on one event loop, every session of that loop that has frames queued: a broadcast to
-     * thousands of sockets submits one task per event loop instead of one per socket.
+     * One event loop's outbound queue: every frame for every session on that loop, in the order
+     * they were sent, written by one task per burst. A broadcast to thousands of sockets thus costs
+     * one small node per delivery and one task per event loop. The queue is a single-consumer
+     * linked list whose nodes are the deliveries; frames for one session stay in order because a
+     * session always lives on the same loop.
      */
-    private static final class LoopBatcher implements Runnable {
+    static final class LoopBatcher implements Runnable {
         private final io.netty.channel.EventLoop loop;
-        private final Queue<Session> dirty = new ConcurrentLinkedQueue<>();
+        private final AtomicReference<Delivery> tail;
         private final AtomicBoolean scheduled = new AtomicBoolean();
+        /** Consumer side, only touched on the loop. */
+        private Delivery head;
+        private final java.util.ArrayList<Session> unflushed = new java.util.ArrayList<>();
+        private Frame encodedFrame;
+        private ByteBuf encodedWire;
 
         LoopBatcher(io.netty.channel.EventLoop loop) {
             this.loop = loop;
+            Delivery stub = new Delivery(null, null);
+            this.head = stub;
+            this.tail = new AtomicReference<>(stub);
         }
 
-        void mark(Session session) {
-            dirty.offer(session);
-            if (scheduled.compareAndSet(false, true)) {
+        void offer(Session session, Frame frame) {
+            Delivery delivery = new Delivery(session, frame);
+            Delivery previous = tail.getAndSet(delivery);
+            previous.next = delivery;
+            // Checked after linking: a run that already started has cleared the flag and is rescheduled here.
+            if (!scheduled.get() && scheduled.compareAndSet(false, true)) {
                 loop.execute(this);
             }
         }
@@ -212,27 +225,68 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         @Override
         public void run() {
             scheduled.set(false);
-            Session session;
-            while ((session = dirty.poll()) != null) {
-                session.drain();
+            long now = System.nanoTime();
+            // The head is kept in a local while draining: it is the only field written per delivery.
+            Delivery current = head;
+            Delivery next;
+            while ((next = current.next) != null) {
+                current.frame = null;
+                current.session = null;
+                current = next;
+                current.session.write(current.frame, this, now);
             }
+            head = current;
+            for (int i = 0; i < unflushed.size(); i++) {
+                unflushed.get(i).flush();
+            }
+            unflushed.clear();
+        }
+
+        /** The frame's wire bytes, encoded once per loop; valid until the next call on this loop. */
+        ByteBuf wire(Frame frame) {
+            if (frame != encodedFrame) {
+                if (encodedWire != null) {
+                    encodedWire.release();
+                }
+                encodedWire = WireFrames.encode(frame);
+                encodedFrame = frame;
+            }
+            return encodedWire;
+        }
+
+        void needsFlush(Session session) {
+            unflushed.add(session);
+        }
+    }
+
+    /** A frame on its way to a session: the node of its loop's queue. */
+    private static final class Delivery {
+        Session session;
+        Frame frame;
+        volatile Delivery next;
+
+        Delivery(Session session, Frame frame) {
+            this.session = session;
+            this.frame = frame;
         }
     }
 
     /**
-     * The outbound side of one WebSocket: frames queue here and the channel's event loop writes
-     * them in batches. Frames not yet written to the network (queued here or buffered by Netty)
-     * are bounded; past the bound the client is a slow consumer.
+     * The outbound side of one WebSocket. Frames go through the connection's {@link LoopBatcher};
+     * on the loop, a frame whose connection has nothing pending in Netty is written straight to
+     * the socket (epoll) from the loop's shared encoding: no copy, no per-socket buffer, no
+     * pipeline pass. Anything else takes Netty's path, which waits for writability. Frames not
+     * yet written to the network are bounded; past the bound the client is a slow consumer.
      */
-    private static final class Session implements Outbound {
+    static final class Session implements Outbound {
         private final Channel channel;
         private final WebsocketOutbound out;
         private final int limit;
         private final LoopBatcher batcher;
-        private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
         private final boolean rawWrites;
+        private final io.netty.channel.unix.FileDescriptor socket;
         private final AtomicInteger queued = new AtomicInteger();
-        private final AtomicBoolean scheduled = new AtomicBoolean();
+        private boolean flushPending;
         volatile long lastActivity = System.nanoTime();
         SocketConnection connection;
 
@@ -242,6 +296,8 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             this.out = out;
             this.limit = limit;
             this.batcher = batcher;
+            this.socket = rawWrites && channel instanceof io.netty.channel.epoll.AbstractEpollStreamChannel epoll
+                    ? epoll.fd() : null;
         }
 
         void touch() {
@@ -254,32 +310,57 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
                 queued.decrementAndGet();
                 return false;
             }
-            if (rawWrites) {
-                queue.offer(WireFrames.encoded(frame));
-            } else {
-                ByteBuf bytes = Unpooled.wrappedBuffer(frame.bytes());
-                queue.offer(frame.binary() ? new BinaryWebSocketFrame(bytes) : new TextWebSocketFrame(bytes));
-            }
-            if (scheduled.compareAndSet(false, true)) {
-                batcher.mark(this);
-            }
+            batcher.offer(this, frame);
             return true;
         }
 
-        /** On the event loop: write everything queued, flush once. */
-        void drain() {
-            scheduled.set(false);
+        /** On the event loop. */
+        void write(Frame frame, LoopBatcher loop, long now) {
+            queued.decrementAndGet();
+            lastActivity = now;
+            if (!channel.isActive()) {
+                return;
+            }
+            if (!rawWrites) {
+                ByteBuf bytes = Unpooled.wrappedBuffer(frame.bytes());
+                channel.write(frame.binary() ? new BinaryWebSocketFrame(bytes) : new TextWebSocketFrame(bytes), channel.voidPromise());
+                markUnflushed(loop);
+                return;
+            }
+            ByteBuf wire = loop.wire(frame);
+            int length = wire.readableBytes();
             int written = 0;
-            Object frame;
-            while ((frame = queue.poll()) != null) {
-                channel.write(frame, channel.voidPromise());
-                written++;
+            if (socket != null && wire.hasMemoryAddress() && !flushPending && nothingPending()) {
+                try {
+                    written = socket.writeAddress(wire.memoryAddress(), wire.readerIndex(), wire.writerIndex());
+                } catch (java.io.IOException e) {
+                    // Netty's own write reports the failure and closes the connection.
+                    written = 0;
+                }
+                if (written == length) {
+                    return;
+                }
             }
-            if (written > 0) {
-                queued.addAndGet(-written);
-                channel.flush();
-                touch();
+            // The socket is full or Netty holds earlier bytes: the rest queues behind them.
+            channel.write(wire.retainedSlice(wire.readerIndex() + written, length - written), channel.voidPromise());
+            markUnflushed(loop);
+        }
+
+        private void markUnflushed(LoopBatcher loop) {
+            if (!flushPending) {
+                flushPending = true;
+                loop.needsFlush(this);
             }
+        }
+
+        void flush() {
+            flushPending = false;
+            channel.flush();
+        }
+
+        private boolean nothingPending() {
+            ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
+            return buffer != null && buffer.totalPendingWriteBytes() == 0;
         }
 
         private int nettyBuffered() {

@@ -7,7 +7,7 @@ import io.phoenixspring.channels.serializer.Frame;
 /**
  * Server-to-client WebSocket frames encoded once and shared. A server's frames are unmasked, so
  * the bytes on the wire are the same for every client: a broadcast to thousands of sockets builds
- * them once (per broadcasting thread) and each socket writes a retained duplicate, past Netty's
+ * them once per event loop and every socket of that loop writes the same bytes, past Netty's
  * frame encoder. Only used without per-message compression, which is per connection.
  */
 final class WireFrames {
@@ -16,28 +16,10 @@ final class WireFrames {
     private static final int TEXT = 0x1;
     private static final int BINARY = 0x2;
 
-    /** The frame most recently encoded by this thread; fan-out asks for the same one thousands of times. */
-    private static final ThreadLocal<Cached> LAST = new ThreadLocal<>();
-
-    private record Cached(Frame frame, ByteBuf wire) {
-    }
-
     private WireFrames() {
     }
 
-    /** A retained duplicate of the frame's wire bytes; whoever writes it releases it. */
-    static ByteBuf encoded(Frame frame) {
-        Cached cached = LAST.get();
-        if (cached == null || cached.frame() != frame) {
-            if (cached != null) {
-                cached.wire().release();
-            }
-            cached = new Cached(frame, encode(frame));
-            LAST.set(cached);
-        }
-        return cached.wire().retainedDuplicate();
-    }
-
+    /** The frame as it goes on the wire, in a pooled direct buffer the caller releases. */
     static ByteBuf encode(Frame frame) {
         byte[] payload = frame.bytes();
         int length = payload.length;
