@@ -14,13 +14,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import reactor.core.Disposable;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
-import reactor.netty.http.websocket.WebsocketInbound;
-import reactor.netty.http.websocket.WebsocketOutbound;
-import reactor.netty.resources.ConnectionProvider;
-import reactor.netty.resources.LoopResources;
 
 /**
  * The load generator: real WebSocket clients in this process, speaking the V2 protocol to a
@@ -42,27 +35,29 @@ public final class LoadGenerator {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final String base;
-    private final String wsBase;
     private final long serverPid;
-    private final LoopResources loops = LoopResources.create("loadgen", 1, true);
+    private final WireClients wire;
 
-    private LoadGenerator(String base, long serverPid) {
+    private LoadGenerator(String base, long serverPid) throws java.io.IOException {
         this.base = base;
-        this.wsBase = base.replaceFirst("^http", "ws");
         this.serverPid = serverPid;
+        URI uri = URI.create(base);
+        this.wire = new WireClients(uri.getHost(), uri.getPort(), 2);
     }
+
+    private static final byte[] BODY = "\"body\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEW_MSG = "\"new_msg\"".getBytes(StandardCharsets.US_ASCII);
 
     /** One client socket. */
     private final class Client {
         final int index;
-        final Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
         volatile boolean joined;
         long lastSeq = -1;
         long received;
         long outOfOrder;
         final long[] latencies;
         int latencyCount;
-        Disposable connection;
+        WireClients.Connection connection;
 
         Client(int index, int expected) {
             this.index = index;
@@ -76,23 +71,30 @@ public final class LoadGenerator {
             latencyCount = 0;
         }
 
-        void onFrame(String frame, CountDownLatch joinedLatch) {
+        void onText(byte[] bytes, int offset, int length, CountDownLatch joinedLatch) {
             if (!joined) {
+                String frame = new String(bytes, offset, length, StandardCharsets.UTF_8);
                 if (frame.startsWith("[\"1\",\"1\",\"bench:load\",\"phx_reply\"") && frame.contains("\"status\":\"ok\"")) {
                     joined = true;
                     joinedLatch.countDown();
                 }
                 return;
             }
-            int at = frame.indexOf("\"body\":\"");
-            if (at < 0 || !frame.contains("\"new_msg\"")) {
+            int at = indexOf(bytes, offset, length, BODY);
+            if (at < 0 || indexOf(bytes, offset, length, NEW_MSG) < 0) {
                 return;
             }
             long now = System.nanoTime();
-            int colon = frame.indexOf(':', at + 8);
-            int end = frame.indexOf('"', colon);
-            long seq = Long.parseLong(frame, at + 8, colon, 10);
-            long sent = Long.parseLong(frame, colon + 1, end, 10);
+            int i = at + BODY.length;
+            long seq = 0;
+            while (bytes[i] != ':') {
+                seq = seq * 10 + (bytes[i++] - '0');
+            }
+            i++;
+            long sent = 0;
+            while (bytes[i] != '"') {
+                sent = sent * 10 + (bytes[i++] - '0');
+            }
             synchronized (this) {
                 if (seq <= lastSeq) {
                     outOfOrder++;
@@ -104,6 +106,19 @@ public final class LoadGenerator {
                 }
             }
         }
+    }
+
+    private static int indexOf(byte[] bytes, int offset, int length, byte[] needle) {
+        outer:
+        for (int i = offset; i <= offset + length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (bytes[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     public static void main(String[] args) throws Exception {
@@ -133,7 +148,7 @@ public final class LoadGenerator {
                     client.connection = connect(client, token, warmed, slots::release, new AtomicInteger());
                 }
                 warmed.await(60, TimeUnit.SECONDS);
-                warm.forEach(c -> c.connection.dispose());
+                warm.forEach(c -> c.connection.close());
             }
             Thread.sleep(2000);
             System.out.printf("warm-up: %d connect+join+close cycles done%n", 3 * warmup);
@@ -163,7 +178,7 @@ public final class LoadGenerator {
             System.out.printf("join baseline: %d bare WebSockets opened in %.2f s (server CPU %.2f s, generator CPU %.2f s)%n",
                     joinSockets - bareOpen.getCount(), (System.nanoTime() - bareStarted) / 1e9,
                     (serverCpu() - bareServer0) / 1e9, (ownCpu() - bareGen0) / 1e9);
-            bare.forEach(c -> c.connection.dispose());
+            bare.forEach(c -> c.connection.close());
             Thread.sleep(2000);
         }
 
@@ -205,7 +220,7 @@ public final class LoadGenerator {
 
         // Phase 3: fan-out at rate × fanoutSockets deliveries per second.
         for (int i = fanoutSockets; i < clients.size(); i++) {
-            clients.get(i).connection.dispose();
+            clients.get(i).connection.close();
         }
         List<Client> fanout = clients.subList(0, fanoutSockets);
         Thread.sleep(2000);
@@ -216,7 +231,7 @@ public final class LoadGenerator {
             Thread.sleep(1000);
         }
         double phoenix = fanout("phoenix", fanout, rate, seconds, seq -> base + "/api/rooms/bench:load/messages", true);
-        fanout.forEach(c -> c.connection.dispose());
+        fanout.forEach(c -> c.connection.close());
 
         // Phase 4, the baseline: the same fan-out over bare WebSockets (no protocol, no channels).
         Thread.sleep(2000);
@@ -239,8 +254,8 @@ public final class LoadGenerator {
         double baseline = fanout("baseline", raw, rate, seconds, seq -> null, false);
         System.out.printf("ratio: phoenix path delivers %.2f of the bare-WebSocket baseline's deliveries per server CPU-second%n",
                 phoenix / baseline);
-        raw.forEach(c -> c.connection.dispose());
-        loops.dispose();
+        raw.forEach(c -> c.connection.close());
+        wire.close();
     }
 
     /** Broadcasts rate/s for seconds and reports; returns deliveries per server CPU-second. */
@@ -250,6 +265,7 @@ public final class LoadGenerator {
         long serverCpu0 = serverCpu();
         long serverSys0 = serverSys();
         long genCpu0 = ownCpu();
+        long genSys0 = ownSys();
         long wall0 = System.nanoTime();
         long periodNanos = 1_000_000_000L / rate;
         int broadcasts = rate * seconds;
@@ -286,6 +302,7 @@ public final class LoadGenerator {
         double serverCpu = (serverCpu() - serverCpu0) / 1e9;
         double serverSys = (serverSys() - serverSys0) / 1e9;
         double genCpu = (ownCpu() - genCpu0) / 1e9;
+        double genSys = (ownSys() - genSys0) / 1e9;
         long got = received(fanout);
         long outOfOrder = fanout.stream().mapToLong(c -> c.outOfOrder).sum();
         long[] all = latencies(fanout);
@@ -294,49 +311,63 @@ public final class LoadGenerator {
                 fanoutSockets, rate, seconds, got, expected, outOfOrder, postFailures.get());
         System.out.printf(label + " latency: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms%n",
                 pct(all, 50), pct(all, 99), pct(all, 99.9), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
-        System.out.printf(label + " cpu: server %.2f s (%.2f s in the kernel), generator %.2f s over %.2f s wall; %.0f deliveries/s; %.0f deliveries per server CPU-second%n",
-                serverCpu, serverSys, genCpu, wall, got / wall, got / serverCpu);
+        System.out.printf(label + " cpu: server %.2f s (%.2f s in the kernel), generator %.2f s (%.2f s in the kernel) over %.2f s wall; %.0f deliveries/s; %.0f deliveries per server CPU-second%n",
+                serverCpu, serverSys, genCpu, genSys, wall, got / wall, got / serverCpu);
         return got / serverCpu;
     }
 
 
 
-    private Disposable connect(Client client, String token, CountDownLatch joined, Runnable settled, AtomicInteger failures) {
-        return reactor.netty.http.client.HttpClient.create(ConnectionProvider.newConnection()).runOn(loops)
-                .websocket(reactor.netty.http.client.WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build())
-                .uri(wsBase + "/socket/websocket?vsn=2.0.0&token=" + token)
-                .handle((WebsocketInbound in, WebsocketOutbound out) -> {
-                    client.outbound.tryEmitNext("[\"1\",\"1\",\"bench:load\",\"phx_join\",{}]");
-                    Mono<Void> send = out.sendString(client.outbound.asFlux()).then();
-                    Mono<Void> receive = in.receive().asString(StandardCharsets.UTF_8).doOnNext(frame -> {
+    private WireClients.Connection connect(Client client, String token, CountDownLatch joined, Runnable settled, AtomicInteger failures) {
+        return open("/socket/websocket?vsn=2.0.0&token=" + token, "[\"1\",\"1\",\"bench:load\",\"phx_join\",{}]",
+                new WireClients.Handler() {
+                    @Override
+                    public void onOpen(WireClients.Connection connection) {
+                    }
+
+                    @Override
+                    public void onText(byte[] buffer, int offset, int length) {
                         boolean wasJoined = client.joined;
-                        client.onFrame(frame, joined);
+                        client.onText(buffer, offset, length, joined);
                         if (!wasJoined && client.joined) {
                             settled.run();
                         }
-                    }).then();
-                    return Mono.zip(send, receive).then();
-                })
-                .then()
-                .doOnError(e -> {
-                    failures.incrementAndGet();
-                    settled.run();
-                })
-                .subscribe(null, e -> { });
+                    }
+
+                    @Override
+                    public void onFailure(Exception failure) {
+                        failures.incrementAndGet();
+                        settled.run();
+                    }
+                });
     }
 
-    private Disposable connectRaw(Client client, CountDownLatch open, Runnable settled) {
-        return reactor.netty.http.client.HttpClient.create(ConnectionProvider.newConnection()).runOn(loops)
-                .websocket(reactor.netty.http.client.WebsocketClientSpec.builder().maxFramePayloadLength(1 << 20).build())
-                .uri(wsBase + "/raw/websocket")
-                .handle((WebsocketInbound in, WebsocketOutbound out) -> {
-                    open.countDown();
-                    settled.run();
-                    return in.receive().asString(StandardCharsets.UTF_8).doOnNext(frame -> client.onFrame(frame, open)).then();
-                })
-                .then()
-                .doOnError(e -> settled.run())
-                .subscribe(null, e -> { });
+    private WireClients.Connection connectRaw(Client client, CountDownLatch open, Runnable settled) {
+        return open("/raw/websocket", null, new WireClients.Handler() {
+            @Override
+            public void onOpen(WireClients.Connection connection) {
+                open.countDown();
+                settled.run();
+            }
+
+            @Override
+            public void onText(byte[] buffer, int offset, int length) {
+                client.onText(buffer, offset, length, open);
+            }
+
+            @Override
+            public void onFailure(Exception failure) {
+                settled.run();
+            }
+        });
+    }
+
+    private WireClients.Connection open(String pathAndQuery, String firstFrame, WireClients.Handler handler) {
+        try {
+            return wire.open(pathAndQuery, firstFrame, handler);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long received(List<Client> clients) {
@@ -405,6 +436,15 @@ public final class LoadGenerator {
         String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[12]) * 10_000_000L;
+    }
+
+    private static long ownSys() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[12]) * 10_000_000L;
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static long ownCpu() {
