@@ -16,9 +16,13 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
@@ -49,6 +53,7 @@ public final class SocketRuntime implements AutoCloseable {
     private final ChannelsMetrics metrics;
     private final Scheduler channelScheduler;
     private final Executor channelExecutor;
+    private final ExecutorService channelPool;
     private final ScheduledExecutorService timer;
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
     /** Stateless, so one instance serves every runtime sharing a PubSub (PubSub ids must be unique). */
@@ -58,10 +63,20 @@ public final class SocketRuntime implements AutoCloseable {
     public SocketRuntime(PubSub pubSub, ChannelsMetrics metrics) {
         this.pubSub = pubSub;
         this.metrics = metrics;
-        // Callbacks may block; a bounded elastic pool keeps that off the network threads.
-        this.channelScheduler = Schedulers.newBoundedElastic(Math.max(8, 10 * Runtime.getRuntime().availableProcessors()),
-                Integer.MAX_VALUE, "phoenix-channel", 60, true);
-        this.channelExecutor = channelScheduler::schedule;
+        // Callbacks may block, so they run off the network threads, on a bounded pool (as many
+        // threads as Reactor's bounded elastic) sharing one queue: under load its threads take the
+        // next task without parking, where per-thread queues would wake a thread per task.
+        int threads = Math.max(8, 10 * Runtime.getRuntime().availableProcessors());
+        AtomicInteger threadCount = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "phoenix-channel-" + threadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        this.channelPool = pool;
+        this.channelExecutor = pool;
+        this.channelScheduler = Schedulers.fromExecutorService(pool, "phoenix-channel");
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "phoenix-timer");
             thread.setDaemon(true);
@@ -272,6 +287,7 @@ public final class SocketRuntime implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         channelScheduler.dispose();
+        channelPool.shutdownNow();
     }
 
     static String format(Duration took) {

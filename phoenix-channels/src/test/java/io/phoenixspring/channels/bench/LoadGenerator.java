@@ -226,7 +226,7 @@ public final class LoadGenerator {
         Thread.sleep(2000);
         if (warmup > 0) {
             // Throughput is measured in steady state: the fan-out path is compiled first, as in a server that has run a while.
-            fanout("phoenix warm-up", fanout, rate, 5, seq -> base + "/api/rooms/bench:load/messages", true);
+            fanout("phoenix warm-up", fanout, rate, 10, seq -> base + "/api/rooms/bench:load/messages", true);
             fanout.forEach(Client::reset);
             Thread.sleep(1000);
         }
@@ -247,7 +247,7 @@ public final class LoadGenerator {
         rawOpen.await(60, TimeUnit.SECONDS);
         Thread.sleep(1000);
         if (warmup > 0) {
-            fanout("baseline warm-up", raw, rate, 5, seq -> null, false);
+            fanout("baseline warm-up", raw, rate, 10, seq -> null, false);
             raw.forEach(Client::reset);
             Thread.sleep(1000);
         }
@@ -264,6 +264,7 @@ public final class LoadGenerator {
         int fanoutSockets = fanout.size();
         long serverCpu0 = serverCpu();
         long serverSys0 = serverSys();
+        long serverJit0 = serverJitCpu();
         long genCpu0 = ownCpu();
         long genSys0 = ownSys();
         long wall0 = System.nanoTime();
@@ -301,6 +302,7 @@ public final class LoadGenerator {
         double wall = (System.nanoTime() - wall0) / 1e9;
         double serverCpu = (serverCpu() - serverCpu0) / 1e9;
         double serverSys = (serverSys() - serverSys0) / 1e9;
+        double serverJit = (serverJitCpu() - serverJit0) / 1e9;
         double genCpu = (ownCpu() - genCpu0) / 1e9;
         double genSys = (ownSys() - genSys0) / 1e9;
         long got = received(fanout);
@@ -313,6 +315,8 @@ public final class LoadGenerator {
                 pct(all, 50), pct(all, 99), pct(all, 99.9), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
         System.out.printf(label + " cpu: server %.2f s (%.2f s in the kernel), generator %.2f s (%.2f s in the kernel) over %.2f s wall; %.0f deliveries/s; %.0f deliveries per server CPU-second%n",
                 serverCpu, serverSys, genCpu, genSys, wall, got / wall, got / serverCpu);
+        System.out.printf(label + " cpu without the JIT: the server's compiler threads used %.2f s of it; %.0f deliveries per server CPU-second besides%n",
+                serverJit, got / (serverCpu - serverJit));
         return got / serverCpu;
     }
 
@@ -429,6 +433,26 @@ public final class LoadGenerator {
         String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/" + serverPid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return ticks * 10_000_000L;
+    }
+
+    /** CPU of the server's JIT compiler threads: warm-up work that a long-running server no longer does. */
+    private long serverJitCpu() throws Exception {
+        long ticks = 0;
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/" + serverPid + "/task"))) {
+            for (java.nio.file.Path task : tasks.toList()) {
+                try {
+                    String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (java.io.IOException gone) {
+                    // a compiler thread that ended
+                }
+            }
+        }
         return ticks * 10_000_000L;
     }
 
