@@ -287,6 +287,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         private final io.netty.channel.unix.FileDescriptor socket;
         private final AtomicInteger queued = new AtomicInteger();
         private boolean flushPending;
+        private volatile boolean overflowed;
         volatile long lastActivity = System.nanoTime();
         SocketConnection connection;
 
@@ -306,8 +307,11 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
 
         @Override
         public boolean send(Frame frame) {
-            if (queued.incrementAndGet() + nettyBuffered() > limit) {
-                queued.decrementAndGet();
+            // Only this session's own fields are read here: Netty's buffer is measured on the loop.
+            if (overflowed || queued.incrementAndGet() > limit) {
+                if (!overflowed) {
+                    queued.decrementAndGet();
+                }
                 return false;
             }
             batcher.offer(this, frame);
@@ -356,6 +360,10 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         void flush() {
             flushPending = false;
             channel.flush();
+            // What the kernel would not take waits in Netty; past the limit the client is a slow consumer.
+            if (nettyBuffered() + queued.get() > limit) {
+                overflowed = true;
+            }
         }
 
         private boolean nothingPending() {
