@@ -233,7 +233,12 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
                 current.frame = null;
                 current.session = null;
                 current = next;
-                current.session.write(current.frame, this, now);
+                try {
+                    current.session.write(current.frame, this, now);
+                } catch (RuntimeException e) {
+                    // One socket's failure must not stop the loop's queue (or replay it).
+                    log.warn("could not write a frame to a WebSocket", e);
+                }
             }
             head = current;
             for (int i = 0; i < unflushed.size(); i++) {
