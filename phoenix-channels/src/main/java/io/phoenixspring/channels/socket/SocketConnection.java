@@ -7,7 +7,6 @@ import io.phoenixspring.channels.serializer.UnroutableMessageException;
 import io.phoenixspring.pubsub.Subscriber;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,17 @@ public final class SocketConnection {
     private final Outbound outbound;
     private final Mailbox mailbox = new Mailbox(Runnable::run);
     private final Map<String, ChannelServer> channels = new HashMap<>();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    /** A field rather than an AtomicBoolean: every delivery reads it. */
+    private volatile boolean closed;
+    private static final java.lang.invoke.VarHandle CLOSED;
+
+    static {
+        try {
+            CLOSED = java.lang.invoke.MethodHandles.lookup().findVarHandle(SocketConnection.class, "closed", boolean.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
     private final Subscriber idSubscriber = this::onIdMessage;
 
     SocketConnection(SocketRuntime runtime, MountedSocket mount, Serializer serializer, Socket socket, Outbound outbound) {
@@ -69,12 +78,12 @@ public final class SocketConnection {
     }
 
     public boolean isClosed() {
-        return closed.get();
+        return closed;
     }
 
     /** A frame from the client. Never throws: bad frames close this connection only. */
     public void receive(Frame frame) {
-        if (closed.get()) {
+        if (closed) {
             return;
         }
         Message message;
@@ -96,7 +105,7 @@ public final class SocketConnection {
     }
 
     private void handle(Message message) {
-        if (closed.get()) {
+        if (closed) {
             return;
         }
         String topic = message.topic();
@@ -201,7 +210,7 @@ public final class SocketConnection {
 
     /** Queues a frame for the client; a client whose queue is full is disconnected. */
     void send(Frame frame) {
-        if (closed.get()) {
+        if (closed) {
             return;
         }
         if (!outbound.send(frame)) {
@@ -233,7 +242,7 @@ public final class SocketConnection {
     }
 
     private boolean shutdown(String reason) {
-        if (!closed.compareAndSet(false, true)) {
+        if (!CLOSED.compareAndSet(this, false, true)) {
             return false;
         }
         if (socket.id() != null) {

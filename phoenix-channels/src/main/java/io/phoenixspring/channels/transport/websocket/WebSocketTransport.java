@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -284,13 +283,26 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
      * yet written to the network are bounded; past the bound the client is a slow consumer.
      */
     static final class Session implements Outbound {
+        private static final java.lang.invoke.VarHandle QUEUED;
+
+        static {
+            try {
+                QUEUED = java.lang.invoke.MethodHandles.lookup().findVarHandle(Session.class, "queued", int.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         private final Channel channel;
         private final WebsocketOutbound out;
         private final int limit;
         private final LoopBatcher batcher;
         private final boolean rawWrites;
         private final io.netty.channel.unix.FileDescriptor socket;
-        private final AtomicInteger queued = new AtomicInteger();
+        /** Frames sent but not yet handed to the socket or Netty; a field, not an object, to keep a delivery's memory reads few. */
+        private volatile int queued;
+        /** Netty's buffer for this channel, looked up once (the channel's own reference is cleared on close). */
+        private final ChannelOutboundBuffer nettyBuffer;
         private boolean flushPending;
         private volatile boolean overflowed;
         volatile long lastActivity = System.nanoTime();
@@ -304,6 +316,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             this.batcher = batcher;
             this.socket = rawWrites && channel instanceof io.netty.channel.epoll.AbstractEpollStreamChannel epoll
                     ? epoll.fd() : null;
+            this.nettyBuffer = channel.unsafe().outboundBuffer();
         }
 
         void touch() {
@@ -313,9 +326,9 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         @Override
         public boolean send(Frame frame) {
             // Only this session's own fields are read here: Netty's buffer is measured on the loop.
-            if (overflowed || queued.incrementAndGet() > limit) {
+            if (overflowed || (int) QUEUED.getAndAdd(this, 1) + 1 > limit) {
                 if (!overflowed) {
-                    queued.decrementAndGet();
+                    QUEUED.getAndAdd(this, -1);
                 }
                 return false;
             }
@@ -325,7 +338,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
 
         /** On the event loop. */
         void write(Frame frame, LoopBatcher loop, long now) {
-            queued.decrementAndGet();
+            QUEUED.getAndAdd(this, -1);
             lastActivity = now;
             if (!channel.isActive()) {
                 return;
@@ -366,14 +379,13 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             flushPending = false;
             channel.flush();
             // What the kernel would not take waits in Netty; past the limit the client is a slow consumer.
-            if (nettyBuffered() + queued.get() > limit) {
+            if (nettyBuffered() + queued > limit) {
                 overflowed = true;
             }
         }
 
         private boolean nothingPending() {
-            ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-            return buffer != null && buffer.totalPendingWriteBytes() == 0;
+            return nettyBuffer != null && nettyBuffer.totalPendingWriteBytes() == 0;
         }
 
         private int nettyBuffered() {
