@@ -298,7 +298,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         private final int limit;
         private final LoopBatcher batcher;
         private final boolean rawWrites;
-        private final io.netty.channel.unix.FileDescriptor socket;
+        private final io.netty.channel.unix.Socket socket;
         /** Frames sent but not yet handed to the socket or Netty; a field, not an object, to keep a delivery's memory reads few. */
         private volatile int queued;
         /** Netty's buffer for this channel, looked up once (the channel's own reference is cleared on close). */
@@ -315,7 +315,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             this.limit = limit;
             this.batcher = batcher;
             this.socket = rawWrites && channel instanceof io.netty.channel.epoll.AbstractEpollStreamChannel epoll
-                    ? epoll.fd() : null;
+                    && epoll.fd() instanceof io.netty.channel.unix.Socket linux ? linux : null;
             this.nettyBuffer = channel.unsafe().outboundBuffer();
         }
 
@@ -354,7 +354,8 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             int written = 0;
             if (socket != null && wire.hasMemoryAddress() && !flushPending && nothingPending()) {
                 try {
-                    written = socket.writeAddress(wire.memoryAddress(), wire.readerIndex(), wire.writerIndex());
+                    // send(2) rather than write(2): a socket needs no trip through the file layer.
+                    written = socket.sendAddress(wire.memoryAddress(), wire.readerIndex(), wire.writerIndex());
                 } catch (java.io.IOException e) {
                     // Netty's own write reports the failure and closes the connection.
                     written = 0;
