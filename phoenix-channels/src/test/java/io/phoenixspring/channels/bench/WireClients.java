@@ -8,7 +8,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -83,7 +82,8 @@ final class WireClients implements AutoCloseable {
         private void loop() {
             while (running) {
                 try {
-                    selector.select(100);
+                    // select(Consumer) hands each ready key over without building a selected-key set.
+                    selector.select(this::ready, 100);
                     Connection connection;
                     while ((connection = pending.poll()) != null) {
                         try {
@@ -92,29 +92,27 @@ final class WireClients implements AutoCloseable {
                             connection.fail(e);
                         }
                     }
-                    Iterator<SelectionKey> keys = selector.selectedKeys().iterator();
-                    while (keys.hasNext()) {
-                        SelectionKey key = keys.next();
-                        keys.remove();
-                        Connection ready = (Connection) key.attachment();
-                        try {
-                            if (!key.isValid()) {
-                                continue;
-                            }
-                            if (key.isConnectable()) {
-                                ready.connected(key);
-                            } else if (key.isReadable()) {
-                                ready.read();
-                            }
-                        } catch (IOException | RuntimeException e) {
-                            ready.fail(e);
-                        }
-                    }
                 } catch (IOException e) {
                     if (running) {
                         e.printStackTrace();
                     }
                 }
+            }
+        }
+
+        private void ready(SelectionKey key) {
+            Connection ready = (Connection) key.attachment();
+            try {
+                if (!key.isValid()) {
+                    return;
+                }
+                if (key.isConnectable()) {
+                    ready.connected(key);
+                } else if (key.isReadable()) {
+                    ready.read();
+                }
+            } catch (IOException | RuntimeException e) {
+                ready.fail(e);
             }
         }
 
