@@ -149,9 +149,27 @@ public final class LoadGenerator {
                 }
                 warmed.await(60, TimeUnit.SECONDS);
                 warm.forEach(c -> c.connection.close());
+                // The bare baseline's connections too: code both paths share (Netty, Reactor Netty)
+                // is then compiled for both before either is measured, not recompiled in the middle.
+                CountDownLatch bareWarmed = new CountDownLatch(warmup);
+                List<Client> bareWarm = new ArrayList<>();
+                for (int i = 0; i < warmup; i++) {
+                    Client client = new Client(i, 0);
+                    client.joined = true;
+                    bareWarm.add(client);
+                    slots.acquire();
+                    java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+                    client.connection = connectRaw(client, bareWarmed, () -> {
+                        if (released.compareAndSet(false, true)) {
+                            slots.release();
+                        }
+                    });
+                }
+                bareWarmed.await(60, TimeUnit.SECONDS);
+                bareWarm.forEach(c -> c.connection.close());
             }
             Thread.sleep(2000);
-            System.out.printf("warm-up: %d connect+join+close cycles done%n", 3 * warmup);
+            System.out.printf("warm-up: %d connect+join+close cycles and as many bare WebSockets done%n", 3 * warmup);
         }
         // The join baseline: the same number of bare WebSocket connections (upgrade only, no
         // connect callback, no join), in the same run.
