@@ -135,6 +135,13 @@ public final class LoadGenerator {
 
     private void run(int joinSockets, int fanoutSockets, int rate, int seconds, int warmup) throws Exception {
         String token = token("loadgen");
+        // The test server also serves /api/stats (heap) and bare WebSockets (/raw/*) for the
+        // baselines; another server of the room contract (the demo) gets the Phoenix measures only.
+        boolean testServer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stats")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        if (!testServer) {
+            System.out.println("server without /api/stats and /raw/*: no heap figure and no bare-WebSocket baselines in this run");
+        }
         if (warmup > 0) {
             // A freshly started JVM spends its first seconds compiling; measure the server warm too.
             for (int round = 0; round < 3; round++) {
@@ -151,6 +158,9 @@ public final class LoadGenerator {
                 warm.forEach(c -> c.connection.close());
                 // The bare baseline's connections too: code both paths share (Netty, Reactor Netty)
                 // is then compiled for both before either is measured, not recompiled in the middle.
+                if (!testServer) {
+                    continue;
+                }
                 CountDownLatch bareWarmed = new CountDownLatch(warmup);
                 List<Client> bareWarm = new ArrayList<>();
                 for (int i = 0; i < warmup; i++) {
@@ -169,11 +179,11 @@ public final class LoadGenerator {
                 bareWarm.forEach(c -> c.connection.close());
             }
             Thread.sleep(2000);
-            System.out.printf("warm-up: %d connect+join+close cycles and as many bare WebSockets done%n", 3 * warmup);
+            System.out.printf("warm-up: %d connect+join+close cycles%s done%n", 3 * warmup, testServer ? " and as many bare WebSockets" : "");
         }
         // The join baseline: the same number of bare WebSocket connections (upgrade only, no
         // connect callback, no join), in the same run.
-        {
+        if (testServer) {
             Semaphore baselineSlots = new Semaphore(256);
             List<Client> bare = new ArrayList<>();
             CountDownLatch bareOpen = new CountDownLatch(joinSockets);
@@ -200,7 +210,7 @@ public final class LoadGenerator {
             Thread.sleep(2000);
         }
 
-        long heapBefore = stats(true)[0];
+        long heapBefore = testServer ? stats(true)[0] : 0;
 
         // Phase 1: connect and join.
         int expectedPerClient = rate * seconds + 10;
@@ -232,9 +242,11 @@ public final class LoadGenerator {
 
         // Phase 2: heap per idle joined socket.
         Thread.sleep(1000);
-        long[] idle = stats(true);
-        System.out.printf("heap: %.0f bytes per idle joined socket (server heap %d MB before, %d MB with %d sockets)%n",
-                (idle[0] - heapBefore) / (double) joinSockets, heapBefore >> 20, idle[0] >> 20, idle[2]);
+        if (testServer) {
+            long[] idle = stats(true);
+            System.out.printf("heap: %.0f bytes per idle joined socket (server heap %d MB before, %d MB with %d sockets)%n",
+                    (idle[0] - heapBefore) / (double) joinSockets, heapBefore >> 20, idle[0] >> 20, idle[2]);
+        }
 
         // Phase 3: fan-out at rate × fanoutSockets deliveries per second.
         for (int i = fanoutSockets; i < clients.size(); i++) {
@@ -260,6 +272,10 @@ public final class LoadGenerator {
         }
         double phoenix = fanout("phoenix", fanout, rate, seconds, seq -> base + "/api/rooms/bench:load/messages", true);
         fanout.forEach(c -> c.connection.close());
+        if (!testServer) {
+            wire.close();
+            return;
+        }
 
         // Phase 4, the baseline: the same fan-out over bare WebSockets (no protocol, no channels).
         Thread.sleep(2000);

@@ -15,8 +15,29 @@ import java.util.concurrent.TimeUnit;
  * <pre>
  * phoenix-channels/bench/loadtest.sh [JOIN_SOCKETS FANOUT_SOCKETS RATE SECONDS WARMUP_SOCKETS]
  * </pre>
+ *
+ * With {@code LOADTEST_SERVER_JAR} set to an executable Spring Boot jar of the room contract (the
+ * demo: {@code demo/target/demo-0.1.0-SNAPSHOT.jar}), that application is the server instead, on a
+ * free port, with the library's per-connection info logs turned down.
  */
 public final class LoadTest {
+
+    private static void awaitHealthy(int port) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/health")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the server did not become healthy on port " + port);
+    }
 
     public static void main(String[] args) throws Exception {
         String joinSockets = args.length > 0 ? args[0] : "10000";
@@ -32,16 +53,26 @@ public final class LoadTest {
         if (extra != null && !extra.isBlank()) {
             serverCommand.addAll(List.of(extra.trim().split("\\s+")));
         }
-        serverCommand.addAll(List.of("-cp", classpath, TestServer.class.getName()));
+        String jar = System.getenv("LOADTEST_SERVER_JAR");
+        int port = -1;
+        if (jar != null && !jar.isBlank()) {
+            try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+                port = free.getLocalPort();
+            }
+            serverCommand.addAll(List.of("-jar", jar, "--server.port=" + port, "--logging.level.io.phoenixspring=warn"));
+        } else {
+            serverCommand.addAll(List.of("-cp", classpath, TestServer.class.getName()));
+        }
         Process server = new ProcessBuilder(serverCommand).redirectErrorStream(true).start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream()));
-            String line;
-            int port = -1;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("listening ")) {
-                    port = Integer.parseInt(line.substring("listening ".length()).trim());
-                    break;
+            if (port < 0) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.startsWith("listening ")) {
+                        port = Integer.parseInt(line.substring("listening ".length()).trim());
+                        break;
+                    }
                 }
             }
             if (port < 0) {
@@ -58,6 +89,9 @@ public final class LoadTest {
             });
             drain.setDaemon(true);
             drain.start();
+            if (jar != null && !jar.isBlank()) {
+                awaitHealthy(port);
+            }
             List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-cp", classpath, LoadGenerator.class.getName(),
                     "http://127.0.0.1:" + port, joinSockets, fanoutSockets, rate, seconds, String.valueOf(server.pid()), warmup));
             Process generator = new ProcessBuilder(command).inheritIO().start();
