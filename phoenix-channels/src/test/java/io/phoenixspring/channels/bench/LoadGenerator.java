@@ -140,7 +140,7 @@ public final class LoadGenerator {
         boolean testServer = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/stats")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         if (!testServer) {
-            System.out.println("server without /api/stats and /raw/*: no heap figure and no bare-WebSocket baselines in this run");
+            System.out.println("server without /api/stats and /raw/*: heap from jcmd, and no bare-WebSocket baselines in this run");
         }
         if (warmup > 0) {
             // A freshly started JVM spends its first seconds compiling; measure the server warm too.
@@ -210,7 +210,7 @@ public final class LoadGenerator {
             Thread.sleep(2000);
         }
 
-        long heapBefore = testServer ? stats(true)[0] : 0;
+        long heapBefore = testServer ? stats(true)[0] : jcmdHeapAfterGc();
 
         // Phase 1: connect and join.
         int expectedPerClient = rate * seconds + 10;
@@ -246,6 +246,10 @@ public final class LoadGenerator {
             long[] idle = stats(true);
             System.out.printf("heap: %.0f bytes per idle joined socket (server heap %d MB before, %d MB with %d sockets)%n",
                     (idle[0] - heapBefore) / (double) joinSockets, heapBefore >> 20, idle[0] >> 20, idle[2]);
+        } else {
+            long heap = jcmdHeapAfterGc();
+            System.out.printf("heap: %.0f bytes per idle joined socket (server heap after a full GC, by jcmd: %d MB before, %d MB with the sockets)%n",
+                    (heap - heapBefore) / (double) joinSockets, heapBefore >> 20, heap >> 20);
         }
 
         // Phase 3: fan-out at rate × fanoutSockets deliveries per second.
@@ -454,6 +458,20 @@ public final class LoadGenerator {
         String body = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/token?user=" + user)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         return body.substring(body.indexOf(":\"") + 2, body.lastIndexOf('"'));
+    }
+
+    /** The server's used heap after a full GC, asked of the JVM with jcmd: for servers without /api/stats. */
+    private long jcmdHeapAfterGc() throws Exception {
+        String jcmd = System.getProperty("java.home") + "/bin/jcmd";
+        new ProcessBuilder(jcmd, String.valueOf(serverPid), "GC.run").redirectErrorStream(true).start().waitFor();
+        Process info = new ProcessBuilder(jcmd, String.valueOf(serverPid), "GC.heap_info").redirectErrorStream(true).start();
+        String text = new String(info.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        info.waitFor();
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);
+        if (!used.find()) {
+            throw new IllegalStateException("no heap figure from jcmd: " + text);
+        }
+        return Long.parseLong(used.group(1)) * 1024;
     }
 
     /** heap, cpuNanos, connections */
