@@ -224,7 +224,6 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         @Override
         public void run() {
             scheduled.set(false);
-            long now = System.nanoTime();
             // The head is kept in a local while draining: it is the only field written per delivery.
             Delivery current = head;
             Delivery next;
@@ -233,7 +232,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
                 current.session = null;
                 current = next;
                 try {
-                    current.session.write(current.frame, this, now);
+                    current.session.write(current.frame, this);
                 } catch (RuntimeException e) {
                     // One socket's failure must not stop the loop's queue (or replay it).
                     log.warn("could not write a frame to a WebSocket", e);
@@ -336,10 +335,9 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             return true;
         }
 
-        /** On the event loop. */
-        void write(Frame frame, LoopBatcher loop, long now) {
+        /** On the event loop. Writing is not activity: the idle timeout counts only what the client sends. */
+        void write(Frame frame, LoopBatcher loop) {
             QUEUED.getAndAdd(this, -1);
-            lastActivity = now;
             if (!channel.isActive()) {
                 return;
             }
@@ -390,8 +388,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         }
 
         private int nettyBuffered() {
-            ChannelOutboundBuffer buffer = channel.unsafe().outboundBuffer();
-            return buffer == null ? 0 : buffer.size();
+            return nettyBuffer == null ? 0 : nettyBuffer.size();
         }
 
         @Override

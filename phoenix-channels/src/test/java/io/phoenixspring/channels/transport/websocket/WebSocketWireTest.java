@@ -99,6 +99,25 @@ class WebSocketWireTest {
     }
 
     @Test
+    void broadcastsToASilentClientDoNotKeepItOpen() throws Exception {
+        // Phoenix's timeout runs from the last data the server received, not from what it sent.
+        try (TestServer quick = new TestServer(0, options -> options.withWebsocketTimeout(Duration.ofMillis(800)),
+                io.phoenixspring.pubsub.PubSub.builder().build());
+                RawClient a = RawClient.connect(quick.wsUrl("token=" + quick.token("alice") + "&vsn=2.0.0"))) {
+            a.send("[\"1\",\"1\",\"room:quiet\",\"phx_join\",{}]");
+            a.next();
+            java.util.concurrent.ScheduledExecutorService ticker = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            try {
+                ticker.scheduleAtFixedRate(() -> quick.endpoint.broadcast("room:quiet", "tick", Map.of()), 0, 100,
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+                assertThat(a.closeCode(Duration.ofSeconds(5))).isEqualTo(1002);
+            } finally {
+                ticker.shutdownNow();
+            }
+        }
+    }
+
+    @Test
     void connectInfoCarriesPeerUriXHeadersAndUserAgent() throws Exception {
         RawClient client = RawClient.connectWithHeaders(server.wsUrl("token=" + server.token("alice") + "&vsn=2.0.0"),
                 Map.of("X-Tenant", "acme", "User-Agent-Hint", "ignored"));
