@@ -235,6 +235,21 @@ public final class LoadGenerator {
             client.connection = connect(client, token, joinedLatch, release, failures);
         }
         boolean allJoined = joinedLatch.await(60, TimeUnit.SECONDS);
+        // Like the JS client, a heartbeat every 30 s: the server closes sockets it hears nothing from.
+        java.util.concurrent.ScheduledExecutorService heartbeats = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "loadgen-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        heartbeats.scheduleAtFixedRate(() -> {
+            for (Client client : clients) {
+                try {
+                    client.connection.sendText("[null,\"hb\",\"phoenix\",\"heartbeat\",{}]");
+                } catch (java.io.IOException | RuntimeException closed) {
+                    // a socket this run already closed
+                }
+            }
+        }, 30, 30, TimeUnit.SECONDS);
         double joinSeconds = (System.nanoTime() - started) / 1e9;
         System.out.printf("join: %d sockets joined bench:load in %.2f s (all joined: %s, failures: %d; server CPU %.2f s, generator CPU %.2f s)%n",
                 joinSockets - joinedLatch.getCount(), joinSeconds, allJoined, failures.get(),
@@ -275,6 +290,7 @@ public final class LoadGenerator {
             Thread.sleep(1000);
         }
         double phoenix = fanout("phoenix", fanout, rate, seconds, seq -> base + "/api/rooms/bench:load/messages", true);
+        heartbeats.shutdownNow();
         fanout.forEach(c -> c.connection.close());
         if (!testServer) {
             wire.close();
