@@ -182,7 +182,7 @@ public class EndpointProperties {
     /** {@code phoenix.endpoint.sockets.websocket.*}. */
     public static class Websocket {
 
-        /** Close a WebSocket after this long without traffic (Phoenix's timeout, close code 1002). */
+        /** Close a WebSocket after this long without receiving anything from the client (Phoenix's timeout, close code 1002). */
         private Duration timeout = Duration.ofSeconds(60);
 
         /** Largest frame accepted; a larger one closes the socket with code 1009. */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * TransportOptions options = TransportOptions.defaults().withCheckOrigin(OriginCheck.OFF);
  * }</pre>
  *
- * @param websocketTimeout close a WebSocket that saw no traffic for this long (Phoenix: 60 s)
+ * @param websocketTimeout close a WebSocket that sent nothing for this long (Phoenix: 60 s)
  * @param maxFrameSize largest WebSocket frame accepted, in bytes; larger ones close the socket (1009)
  * @param compress per-message deflate on WebSocket frames
  * @param outboundLimit frames queued for one client before it counts as a slow consumer and is disconnected
