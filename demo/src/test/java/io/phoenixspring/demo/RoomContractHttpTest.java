@@ -134,7 +134,7 @@ class RoomContractHttpTest {
         member("dave", "room:http-disconnect");
         member("dave", "room:http-disconnect");
         member("erin", "room:http-disconnect");
-        assertThat(watcher.assertPresent("dave")).hasSize(2);
+        watcher.assertPresent("dave", 2);
         watcher.assertPresent("erin");
 
         SentConn sent = conn.post("/api/users/dave/disconnect");

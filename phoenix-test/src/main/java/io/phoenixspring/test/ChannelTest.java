@@ -25,7 +25,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Phoenix.ChannelTest for Java: connect sockets and join channels in-process, with no network,
@@ -354,54 +356,55 @@ public final class ChannelTest {
          * pushes say so) and returns its metas, without {@code phx_ref}s.
          */
         public List<Map<String, Object>> assertPresent(String key) {
-            long deadline = System.nanoTime() + ASSERT_TIMEOUT.toNanos();
-            while (true) {
-                syncPresence(Duration.ZERO);
-                if (presence.containsKey(key)) {
-                    return presence.get(key).stream().map(ChannelTest::withoutRefs).toList();
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !syncPresence(Duration.ofNanos(left))) {
-                    if (presence.containsKey(key)) {
-                        continue;
-                    }
-                    throw new AssertionError("expected \"" + key + "\" to be present on " + topic + " within "
+            awaitPresence(() -> presence.containsKey(key),
+                    () -> "expected \"" + key + "\" to be present on " + topic + " within "
                             + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence.keySet());
-                }
-            }
+            return metasWithoutRefs(key);
+        }
+
+        /**
+         * Waits until {@code key} is present with exactly {@code metaCount} metas (one per tracked process,
+         * e.g. a user on two tabs has two) and returns them, without {@code phx_ref}s.
+         */
+        public List<Map<String, Object>> assertPresent(String key, int metaCount) {
+            awaitPresence(() -> presence.getOrDefault(key, List.of()).size() == metaCount,
+                    () -> "expected \"" + key + "\" to be present with " + metaCount + " metas on " + topic
+                            + " within " + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence);
+            return metasWithoutRefs(key);
         }
 
         /** Waits until {@code key} is present with a meta containing these entries. */
         public Joined assertPresent(String key, Map<String, ?> meta) {
-            long deadline = System.nanoTime() + ASSERT_TIMEOUT.toNanos();
-            while (true) {
-                syncPresence(Duration.ZERO);
-                List<Map<String, Object>> metas = presence.getOrDefault(key, List.of());
-                for (Map<String, Object> m : metas) {
-                    if (Payloads.matches(meta, withoutRefs(m)) || containsAll(m, meta)) {
-                        return this;
-                    }
-                }
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !syncPresence(Duration.ofNanos(left))) {
-                    throw new AssertionError("expected \"" + key + "\" to be present with " + meta + " on " + topic
+            awaitPresence(() -> presence.getOrDefault(key, List.of()).stream()
+                            .anyMatch(m -> Payloads.matches(meta, withoutRefs(m)) || containsAll(m, meta)),
+                    () -> "expected \"" + key + "\" to be present with " + meta + " on " + topic
                             + " within " + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence);
-                }
-            }
+            return this;
         }
 
         /** Waits until {@code key} is absent (left, or never there) on this channel. */
         public Joined assertAbsent(String key) {
+            awaitPresence(() -> !presence.containsKey(key),
+                    () -> "expected \"" + key + "\" to leave " + topic + " within "
+                            + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence.keySet());
+            return this;
+        }
+
+        private List<Map<String, Object>> metasWithoutRefs(String key) {
+            return presence.get(key).stream().map(ChannelTest::withoutRefs).toList();
+        }
+
+        /** Applies presence pushes as they come until {@code condition} holds or the assert timeout passes. */
+        private void awaitPresence(BooleanSupplier condition, Supplier<String> failure) {
             long deadline = System.nanoTime() + ASSERT_TIMEOUT.toNanos();
             while (true) {
                 syncPresence(Duration.ZERO);
-                if (!presence.containsKey(key)) {
-                    return this;
+                if (condition.getAsBoolean()) {
+                    return;
                 }
                 long left = deadline - System.nanoTime();
-                if (left <= 0 || !syncPresence(Duration.ofNanos(left))) {
-                    throw new AssertionError("expected \"" + key + "\" to leave " + topic + " within "
-                            + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence.keySet());
+                if (left <= 0 || (!syncPresence(Duration.ofNanos(left)) && !condition.getAsBoolean())) {
+                    throw new AssertionError(failure.get());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package io.phoenixspring.test.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
@@ -51,6 +52,27 @@ class RoomChannelTest {
         bobSocket.close();
         ada.assertAbsent("bob");
         assertThat(ada.presence()).containsOnlyKeys("ada");
+    }
+
+    @Test
+    void aUserOnTwoTabsIsOneKeyWithTwoMetas() {
+        ChannelTest.Joined watcher = channels.socket(UserSocket.class, "user_socket:w", Map.of("user", "w")).join("room:tabs");
+        channels.socket(UserSocket.class, "user_socket:ada", Map.of("user", "ada")).join("room:tabs");
+        ChannelTest.TestSocket secondTab = channels.socket(UserSocket.class, "user_socket:ada", Map.of("user", "ada"));
+        secondTab.join("room:tabs");
+
+        assertThat(watcher.assertPresent("ada", 2)).containsExactly(Map.of("status", "online"), Map.of("status", "online"));
+        secondTab.close();
+        assertThat(watcher.assertPresent("ada", 1)).containsExactly(Map.of("status", "online"));
+    }
+
+    @Test
+    void aMetaCountThatNeverComesFailsWithWhatIsPresent() {
+        ChannelTest.Joined ada = channels.socket(UserSocket.class, "user_socket:ada", Map.of("user", "ada")).join("room:one");
+        ada.assertPresent("ada");
+        assertThatThrownBy(() -> ada.assertPresent("ada", 2))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("expected \"ada\" to be present with 2 metas on room:one");
     }
 
     @Test
