@@ -195,24 +195,35 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
      * session always lives on the same loop.
      */
     static final class LoopBatcher implements Runnable {
-        private final io.netty.channel.EventLoop loop;
+        /** An encoding larger than this is not kept for the loop's next run: an idle loop holds no big buffer. */
+        static final int RETAINED_ENCODING_LIMIT = 16 * 1024;
+
+        /** Where the loop's deliveries go: a {@link Session} (an interface so the queue can be tested on its own). */
+        interface Target {
+            /** On the loop; may ask for {@link #flush()} at the end of the run with {@link LoopBatcher#needsFlush}. */
+            void write(Frame frame, LoopBatcher loop);
+
+            void flush();
+        }
+
+        private final java.util.concurrent.Executor loop;
         private final AtomicReference<Delivery> tail;
         private final AtomicBoolean scheduled = new AtomicBoolean();
         /** Consumer side, only touched on the loop. */
         private Delivery head;
-        private final java.util.ArrayList<Session> unflushed = new java.util.ArrayList<>();
+        private final java.util.ArrayList<Target> unflushed = new java.util.ArrayList<>();
         private Frame encodedFrame;
         private ByteBuf encodedWire;
 
-        LoopBatcher(io.netty.channel.EventLoop loop) {
+        LoopBatcher(java.util.concurrent.Executor loop) {
             this.loop = loop;
             Delivery stub = new Delivery(null, null);
             this.head = stub;
             this.tail = new AtomicReference<>(stub);
         }
 
-        void offer(Session session, Frame frame) {
-            Delivery delivery = new Delivery(session, frame);
+        void offer(Target target, Frame frame) {
+            Delivery delivery = new Delivery(target, frame);
             Delivery previous = tail.getAndSet(delivery);
             previous.next = delivery;
             // Checked after linking: a run that already started has cleared the flag and is rescheduled here.
@@ -229,10 +240,10 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             Delivery next;
             while ((next = current.next) != null) {
                 current.frame = null;
-                current.session = null;
+                current.target = null;
                 current = next;
                 try {
-                    current.session.write(current.frame, this);
+                    current.target.write(current.frame, this);
                 } catch (RuntimeException e) {
                     // One socket's failure must not stop the loop's queue (or replay it).
                     log.warn("could not write a frame to a WebSocket", e);
@@ -243,33 +254,42 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
                 unflushed.get(i).flush();
             }
             unflushed.clear();
+            if (encodedWire != null && encodedWire.capacity() > RETAINED_ENCODING_LIMIT) {
+                releaseEncoding();
+            }
         }
 
         /** The frame's wire bytes, encoded once per loop; valid until the next call on this loop. */
         ByteBuf wire(Frame frame) {
             if (frame != encodedFrame) {
-                if (encodedWire != null) {
-                    encodedWire.release();
-                }
+                releaseEncoding();
                 encodedWire = WireFrames.encode(frame);
                 encodedFrame = frame;
             }
             return encodedWire;
         }
 
-        void needsFlush(Session session) {
-            unflushed.add(session);
+        private void releaseEncoding() {
+            if (encodedWire != null) {
+                encodedWire.release();
+                encodedWire = null;
+                encodedFrame = null;
+            }
+        }
+
+        void needsFlush(Target target) {
+            unflushed.add(target);
         }
     }
 
     /** A frame on its way to a session: the node of its loop's queue. */
     private static final class Delivery {
-        Session session;
+        LoopBatcher.Target target;
         Frame frame;
         volatile Delivery next;
 
-        Delivery(Session session, Frame frame) {
-            this.session = session;
+        Delivery(LoopBatcher.Target target, Frame frame) {
+            this.target = target;
             this.frame = frame;
         }
     }
@@ -281,7 +301,7 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
      * pipeline pass. Anything else takes Netty's path, which waits for writability. Frames not
      * yet written to the network are bounded; past the bound the client is a slow consumer.
      */
-    static final class Session implements Outbound {
+    static final class Session implements Outbound, LoopBatcher.Target {
         private static final java.lang.invoke.VarHandle QUEUED;
 
         static {
@@ -336,7 +356,8 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         }
 
         /** On the event loop. Writing is not activity: the idle timeout counts only what the client sends. */
-        void write(Frame frame, LoopBatcher loop) {
+        @Override
+        public void write(Frame frame, LoopBatcher loop) {
             QUEUED.getAndAdd(this, -1);
             if (!channel.isActive()) {
                 return;
@@ -374,7 +395,8 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             }
         }
 
-        void flush() {
+        @Override
+        public void flush() {
             flushPending = false;
             channel.flush();
             // What the kernel would not take waits in Netty; past the limit the client is a slow consumer.
