@@ -62,23 +62,25 @@ public final class ConnTest {
     private final Dispatcher dispatcher;
     private final Map<String, List<String>> headers;
     private final Map<String, String> cookies;
+    private final Map<String, Object> assigns;
     private final boolean csrfChecked;
 
     /** @param context a reactive web application context (the slice's, or a whole application's) */
     public ConnTest(ApplicationContext context) {
-        this(new Dispatcher(context), Map.of(), Map.of(), false);
+        this(new Dispatcher(context), Map.of(), Map.of(), Map.of(), false);
     }
 
     private ConnTest(Dispatcher dispatcher, Map<String, List<String>> headers, Map<String, String> cookies,
-            boolean csrfChecked) {
+            Map<String, Object> assigns, boolean csrfChecked) {
         this.dispatcher = dispatcher;
         this.headers = headers;
         this.cookies = cookies;
+        this.assigns = assigns;
         this.csrfChecked = csrfChecked;
     }
 
     private ConnTest with(Map<String, List<String>> newHeaders, Map<String, String> newCookies) {
-        return new ConnTest(dispatcher, newHeaders, newCookies, csrfChecked);
+        return new ConnTest(dispatcher, newHeaders, newCookies, assigns, csrfChecked);
     }
 
     /**
@@ -87,12 +89,32 @@ public final class ConnTest {
      * put that header yourself). This conn does not: its requests are checked as a browser's would be.
      */
     public ConnTest withCsrfProtection() {
-        return new ConnTest(dispatcher, headers, cookies, true);
+        return new ConnTest(dispatcher, headers, cookies, assigns, true);
     }
 
-    /** {@code build_conn()}: a fresh conn, no headers, no cookies. */
+    /** {@code build_conn()}: a fresh conn, no headers, no cookies, no assigns. */
     public ConnTest buildConn() {
-        return new ConnTest(dispatcher, Map.of(), Map.of(), false);
+        return new ConnTest(dispatcher, Map.of(), Map.of(), Map.of(), false);
+    }
+
+    /**
+     * {@code assign(conn, key, value)} before dispatch: the request's conn starts with this assign, so
+     * plugs and actions see it (e.g. a signed-in user, skipping the login flow). A plug may still
+     * replace it. Not kept by {@link SentConn#recycle()}, as in Phoenix.
+     *
+     * <pre>{@code
+     * SentConn sent = conn.assign("current_user", ada).get("/dashboard");
+     * }</pre>
+     */
+    public ConnTest assign(String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(assigns);
+        copy.put(key, value);
+        return new ConnTest(dispatcher, headers, cookies, Collections.unmodifiableMap(copy), csrfChecked);
+    }
+
+    /** The assigns the request's conn will start with. */
+    public Map<String, Object> assigns() {
+        return assigns;
     }
 
     /** {@code put_req_header}: replaces the header's values. */
@@ -185,8 +207,7 @@ public final class ConnTest {
 
     /** {@code dispatch(conn, endpoint, method, path, params)}: any verb. */
     public SentConn dispatch(String method, String path, Object params) {
-        MockServerHttpRequest request = request(method, path, params);
-        return dispatcher.send(request, this);
+        return dispatcher.send(request(method, path, params), assigns, this);
     }
 
     /**
@@ -324,7 +345,9 @@ public final class ConnTest {
                 kept.put(name, values);
             }
         });
-        return with(Collections.unmodifiableMap(kept), Collections.unmodifiableMap(next));
+        // Plug.Test's recycle builds a new conn: cookies and those headers carry over, assigns do not.
+        return new ConnTest(dispatcher, Collections.unmodifiableMap(kept), Collections.unmodifiableMap(next), Map.of(),
+                csrfChecked);
     }
 
     CookieStore sessionStore() {
@@ -354,6 +377,9 @@ public final class ConnTest {
         /** Runs the request through the pipelines; the conn comes back without a response. */
         public Conn dispatch(String method, String path, Object params) {
             MockServerWebExchange exchange = MockServerWebExchange.from(request(method, path, params));
+            if (!assigns.isEmpty()) {
+                exchange.getAttributes().put(Conn.ASSIGNS_ATTRIBUTE, assigns);
+            }
             RouterHandlerMapping mapping = dispatcher.routerMapping();
             Router router = mapping.router();
             Conn conn = Conn.from(exchange, mapping.endpoint());
@@ -385,16 +411,34 @@ public final class ConnTest {
 
     /** Sends requests through the context's whole WebFlux chain, built once. */
     static final class Dispatcher {
+        /** Names, on its way through the HTTP handler, the assigns of a request; removed before the app sees it. */
+        private static final String ASSIGNS_HEADER = "x-phoenix-test-assigns";
+
         private final ApplicationContext context;
+        private final Map<String, Map<String, Object>> pendingAssigns = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.atomic.AtomicLong assignsIds = new java.util.concurrent.atomic.AtomicLong();
         private volatile HttpHandler handler;
 
         Dispatcher(ApplicationContext context) {
             this.context = context;
         }
 
-        SentConn send(MockServerHttpRequest request, ConnTest from) {
+        SentConn send(org.springframework.http.server.reactive.ServerHttpRequest request, Map<String, Object> assigns,
+                ConnTest from) {
             MockServerHttpResponse response = new MockServerHttpResponse();
-            httpHandler().handle(request, response).block(DISPATCH_TIMEOUT);
+            String assignsId = null;
+            if (!assigns.isEmpty()) {
+                assignsId = Long.toString(assignsIds.incrementAndGet());
+                pendingAssigns.put(assignsId, assigns);
+                request = request.mutate().header(ASSIGNS_HEADER, assignsId).build();
+            }
+            try {
+                httpHandler().handle(request, response).block(DISPATCH_TIMEOUT);
+            } finally {
+                if (assignsId != null) {
+                    pendingAssigns.remove(assignsId);
+                }
+            }
             byte[] body = org.springframework.core.io.buffer.DataBufferUtils.join(response.getBody())
                     .map(buffer -> {
                         byte[] bytes = new byte[buffer.readableByteCount()];
@@ -417,10 +461,29 @@ public final class ConnTest {
         private HttpHandler httpHandler() {
             HttpHandler h = handler;
             if (h == null) {
-                h = WebHttpHandlerBuilder.applicationContext(context).build();
+                // The exchange is made inside the HTTP handler: a first filter turns the header into its assigns.
+                h = WebHttpHandlerBuilder.applicationContext(context)
+                        .filters(filters -> filters.add(0, this::presetAssigns))
+                        .build();
                 handler = h;
             }
             return h;
+        }
+
+        private reactor.core.publisher.Mono<Void> presetAssigns(org.springframework.web.server.ServerWebExchange exchange,
+                org.springframework.web.server.WebFilterChain chain) {
+            String id = exchange.getRequest().getHeaders().getFirst(ASSIGNS_HEADER);
+            if (id == null) {
+                return chain.filter(exchange);
+            }
+            Map<String, Object> assigns = pendingAssigns.get(id);
+            org.springframework.web.server.ServerWebExchange withoutHeader = exchange.mutate()
+                    .request(request -> request.headers(headers -> headers.remove(ASSIGNS_HEADER)))
+                    .build();
+            if (assigns != null) {
+                withoutHeader.getAttributes().put(Conn.ASSIGNS_ATTRIBUTE, assigns);
+            }
+            return chain.filter(withoutHeader);
         }
 
         RouterHandlerMapping routerMapping() {

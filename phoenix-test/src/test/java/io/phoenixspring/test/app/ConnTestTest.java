@@ -101,6 +101,20 @@ class ConnTestTest {
     }
 
     @Test
+    void assignsGivenBeforeDispatchReachThePlugsAndTheAction() {
+        assertThat(conn.get("/api/me").textResponse(401)).isEqualTo("sign in first");
+        ConnTest signedIn = conn.assign("current_user", "ada");
+        assertThat(signedIn.get("/api/me").textResponse(200)).isEqualTo("signed in as ada");
+        assertThat(signedIn.assign("current_user", "bob").get("/api/me").textResponse(200)).isEqualTo("signed in as bob");
+        assertThat(signedIn.bypassThrough("api", "signedIn").get("/api/me").<String>assigned("current_user")).isEqualTo("ada");
+
+        // As in Phoenix, a recycled conn starts without the assigns, and the app never sees how they came.
+        assertThat(signedIn.get("/api/me").recycle().get("/api/me").status()).isEqualTo(401);
+        assertThat(signedIn.get("/api/headers").jsonResponse(200, List.class)).noneMatch(name -> name.toString().contains("phoenix-test"));
+        assertThat(conn.assigns()).isEmpty();
+    }
+
+    @Test
     void requestHeadersAndCookiesAreSentAndRecycleKeepsOnlyPlugsHeaders() {
         ConnTest withHeaders = conn.putReqHeader("accept", "application/json").putReqHeader("x-custom", "1")
                 .putReqCookie("theme", "dark");

@@ -18,6 +18,7 @@ public class SliceApp {
                     .pipeline("browser", p -> p.plug(Plugs.accepts("html")).plug(Plugs.fetchSession())
                             .plug(Plugs.fetchFlash()).plug(Plugs.protectFromForgery()))
                     .pipeline("api", p -> p.plug(Plugs.accepts("json")))
+                    .pipeline("signedIn", p -> p.plug(SliceApp::requireUser))
                     .scope("/", s -> s.pipeThrough("browser")
                             .get("/", PageController.class, "home")
                             .post("/notes", PageController.class, "create")
@@ -28,8 +29,16 @@ public class SliceApp {
                             .post("/notes", NoteController.class, "create")
                             .get("/search", NoteController.class, "search")
                             .get("/crash", NoteController.class, "crash")
-                            .get("/ping", conn -> conn.text("pong")))
+                            .get("/ping", conn -> conn.text("pong"))
+                            .get("/headers", conn -> conn.json(conn.reqHeaders().headerNames())))
+                    .scope("/api/me", s -> s.pipeThrough("api", "signedIn")
+                            .get("/", conn -> conn.text("signed in as " + conn.assigned("current_user"))))
                     .build();
         }
+    }
+
+    /** As a Phoenix app's require_authenticated_user: the current user is assigned earlier (by a login plug, or a test). */
+    static io.phoenixspring.web.conn.Conn requireUser(io.phoenixspring.web.conn.Conn conn) {
+        return conn.assigns().containsKey("current_user") ? conn : conn.putStatus(401).text("sign in first").halt();
     }
 }

@@ -43,6 +43,14 @@ public final class Conn {
     static final String FORMAT = "phoenix_format";
     static final String VIEW = "phoenix_view";
 
+    /**
+     * The exchange attribute holding the assigns a conn starts with (a {@code Map<String, ?>}), for a
+     * {@code WebFilter} that runs before the router, and for tests:
+     * {@code ConnTest.assign("current_user", user)} arrives here as Phoenix's
+     * {@code conn |> assign(:current_user, user) |> get("/")} does.
+     */
+    public static final String ASSIGNS_ATTRIBUTE = Conn.class.getName() + ".assigns";
+
     /** Whether a response has been set (can still change) or sent (final), as Plug's conn.state. */
     public enum State { UNSET, SET, SENT }
 
@@ -121,7 +129,7 @@ public final class Conn {
         var req = exchange.getRequest();
         String path = req.getPath().pathWithinApplication().value();
         return fresh(new Request(exchange, req.getMethod().name(), path, req.getURI().getRawQuery(),
-                req.getHeaders(), req.getURI(), req.getRemoteAddress()), endpoint);
+                req.getHeaders(), req.getURI(), req.getRemoteAddress()), endpoint, presetAssigns(exchange));
     }
 
     /**
@@ -137,7 +145,8 @@ public final class Conn {
         HttpHeaders copy = new HttpHeaders();
         copy.putAll(headers);
         return fresh(new Request(null, method.toUpperCase(java.util.Locale.ROOT), path, query,
-                HttpHeaders.readOnlyHttpHeaders(copy), URI.create("http://localhost" + encodePath(path)), null), endpoint);
+                HttpHeaders.readOnlyHttpHeaders(copy), URI.create("http://localhost" + encodePath(path)), null), endpoint,
+                Map.of());
     }
 
     /** A conn of an exchange whose query string is malformed: no params, so that the 400 can still be rendered. */
@@ -145,19 +154,29 @@ public final class Conn {
         var req = exchange.getRequest();
         Request request = new Request(exchange, req.getMethod().name(), req.getPath().pathWithinApplication().value(),
                 null, req.getHeaders(), req.getURI(), req.getRemoteAddress());
-        return fresh(request, endpoint);
+        return fresh(request, endpoint, presetAssigns(exchange));
+    }
+
+    private static Map<String, Object> presetAssigns(ServerWebExchange exchange) {
+        Object preset = exchange.getAttribute(ASSIGNS_ATTRIBUTE);
+        if (!(preset instanceof Map<?, ?> map) || map.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> assigns = new LinkedHashMap<>();
+        map.forEach((key, value) -> assigns.put(String.valueOf(key), value));
+        return Collections.unmodifiableMap(assigns);
     }
 
     private static String encodePath(String path) {
         return org.springframework.web.util.UriUtils.encodePath(path, StandardCharsets.UTF_8).replace("%25", "%");
     }
 
-    private static Conn fresh(Request request, WebEndpoint endpoint) {
+    private static Conn fresh(Request request, WebEndpoint endpoint, Map<String, Object> assigns) {
         Map<String, Object> query = request.queryParams();
         Map<String, String> headers = new LinkedHashMap<>(4);
         headers.put("cache-control", DEFAULT_CACHE_CONTROL);
         return new Conn(request, endpoint, split(request.path()), List.of(), Map.of(), Map.of(), new Params(query),
-                Map.of(), Map.of(), 0, headers, Map.of(), null, false, State.UNSET, List.of());
+                assigns, Map.of(), 0, headers, Map.of(), null, false, State.UNSET, List.of());
     }
 
     /** @return the path's non-empty segments, still percent-encoded (Plug's path_info) */
