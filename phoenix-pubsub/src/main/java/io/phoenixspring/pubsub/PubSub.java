@@ -49,6 +49,12 @@ public final class PubSub implements AutoCloseable {
     private final Map<Dispatcher, String> idsByDispatcher = new ConcurrentHashMap<>();
     private final FailureLog publishLog = new FailureLog(log, 10, TimeUnit.SECONDS);
     private final FailureLog inboundLog = new FailureLog(log, 10, TimeUnit.SECONDS);
+    /**
+     * Frames this node published, and frames carrying its name it received back. The adapter echoes
+     * each publish at most once, so more echoes than publishes means another node has this name.
+     */
+    private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong echoes = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
 
     private PubSub(Builder builder) {
@@ -355,6 +361,8 @@ public final class PubSub implements AutoCloseable {
 
     private CompletableFuture<Void> publish(String topic, byte[] frame) {
         CompletableFuture<Void> attempt;
+        // Counted before publishing: the echo may come back before publish returns.
+        published.incrementAndGet();
         try {
             attempt = adapter.publish(frame);
         } catch (RuntimeException e) {
@@ -417,8 +425,17 @@ public final class PubSub implements AutoCloseable {
                 drop(PubSubMetrics.DropReason.MALFORMED, e);
                 return;
             }
-            if (envelope.origin().equals(nodeName)
-                    || (envelope.target() != null && !envelope.target().equals(nodeName))) {
+            if (envelope.origin().equals(nodeName)) {
+                if (echoes.incrementAndGet() > published.get()) {
+                    echoes.decrementAndGet();
+                    drop(PubSubMetrics.DropReason.DUPLICATE_NODE_NAME, new IllegalStateException("another node "
+                            + "publishes as '" + nodeName + "', this node's own name, so each drops the other's "
+                            + "broadcasts as its own echoes; give every node a unique node name "
+                            + "(phoenix.pubsub.node-name, default PID@HOSTNAME)"));
+                }
+                return;
+            }
+            if (envelope.target() != null && !envelope.target().equals(nodeName)) {
                 return;
             }
             Dispatcher dispatcher = dispatchersById.get(envelope.dispatcher());

@@ -36,7 +36,12 @@ public interface PubSubMetrics {
         /** The frame was written by a wire-format version this node does not read. */
         UNSUPPORTED_VERSION,
         /** The frame names a dispatcher id that is not registered on this node. */
-        UNKNOWN_DISPATCHER
+        UNKNOWN_DISPATCHER,
+        /**
+         * The frame comes from another node that uses this node's name, so it looks like this node's own
+         * echo: node names must be unique in a cluster.
+         */
+        DUPLICATE_NODE_NAME
     }
 
     /** A broadcast was accepted. */

@@ -144,6 +144,30 @@ class PubSubClusterContractTest {
     }
 
     @Test
+    void aSecondNodeWithTheSameNameIsNoticedByItsDroppedBroadcasts() {
+        CountingMetrics twinMetrics = new CountingMetrics();
+        PubSub twin = node("a", twinMetrics);
+        try {
+            Inbox onA = new Inbox("a");
+            Inbox onB = new Inbox("b");
+            a.subscribe("t", onA);
+            b.subscribe("t", onB);
+
+            a.broadcast("t", "from a");
+            assertThat(metricsA.get("dropped.DUPLICATE_NODE_NAME")).as("a's own echo").isZero();
+
+            twin.broadcast("t", "from the twin");
+            // a takes the twin's frame for its own echo: it cannot deliver it, but it counts and logs it.
+            assertThat(onA.drain()).extracting(Received::message).containsExactly("from a");
+            assertThat(metricsA.get("dropped.DUPLICATE_NODE_NAME")).isEqualTo(1);
+            assertThat(twinMetrics.get("dropped.DUPLICATE_NODE_NAME")).isEqualTo(1);
+            assertThat(onB.drain()).extracting(Received::message).containsExactly("from a", "from the twin");
+        } finally {
+            twin.close();
+        }
+    }
+
+    @Test
     void anUnencodableMessageIsRefusedBeforeAnyoneReceivesIt() {
         Inbox onA = new Inbox("a");
         Inbox onB = new Inbox("b");

@@ -68,6 +68,30 @@ class RedisPubSubAdapterTest {
     }
 
     @Test
+    void twoNodesGivenTheSameNameAreReportedInsteadOfSilentlyLosingBroadcasts() throws Exception {
+        PubSub first = node("web-1");
+        CountingMetrics firstMetrics = metrics.get("web-1");
+        awaitSubscribed("web-1");
+        PubSub second = node("web-1");
+        awaitSubscribed("web-1");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        Logger pubSubLog = (Logger) LoggerFactory.getLogger(PubSub.class);
+        pubSubLog.addAppender(logged);
+        try {
+            first.broadcast("t", "one").get(5, TimeUnit.SECONDS);
+            second.broadcast("t", "two").get(5, TimeUnit.SECONDS);
+
+            await().atMost(WAIT).until(() -> firstMetrics.get("dropped.DUPLICATE_NODE_NAME") == 1);
+            await().atMost(WAIT).until(() -> logged.list.stream().anyMatch(event -> event.getLevel() == Level.WARN
+                    && event.getThrowableProxy() != null
+                    && event.getThrowableProxy().getMessage().contains("another node publishes as 'web-1'")));
+        } finally {
+            pubSubLog.detachAppender(logged);
+        }
+    }
+
+    @Test
     void broadcastFromEachNodeReachesSubscribersOnAllNodesExactlyOnce() throws Exception {
         PubSub a = node("a");
         PubSub b = node("b");
