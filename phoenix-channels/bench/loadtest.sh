@@ -11,4 +11,6 @@ java -cp "$cp" io.phoenixspring.channels.bench.LoadTest "$@"
 if command -v gcc > /dev/null; then
     gcc -O2 -pthread -o phoenix-channels/target/floor phoenix-channels/bench/floor.c
     phoenix-channels/target/floor "${2:-5000}" "${3:-20}" "${4:-10}" 80
+    # The same with io_uring, a batch per event loop's share of a broadcast: what system calls cost here.
+    phoenix-channels/target/floor "${2:-5000}" "${3:-20}" "${4:-10}" 80 uring 2500 | sed 's/^floor/floor (io_uring)/'
 fi
