@@ -1,6 +1,7 @@
 package io.phoenixspring.test;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.Upload;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.router.Route;
 import io.phoenixspring.web.router.RouteMatch;
@@ -247,7 +248,15 @@ public final class ConnTest {
         String body = null;
         String contentType = headers.containsKey("content-type") ? headers.get("content-type").get(0) : null;
         boolean inQuery = verb == HttpMethod.GET || verb == HttpMethod.HEAD || verb == HttpMethod.OPTIONS;
-        if (params instanceof Map<?, ?> map && !map.isEmpty()) {
+        byte[] multipart = null;
+        if (params instanceof Map<?, ?> map && !inQuery && containsUpload(map)) {
+            // As a browser's form with a file input: multipart/form-data, the files read from their paths.
+            String boundary = "phoenix-test-" + java.util.UUID.randomUUID();
+            multipart = encodeMultipart(map, boundary);
+            if (contentType == null) {
+                contentType = "multipart/form-data; boundary=" + boundary;
+            }
+        } else if (params instanceof Map<?, ?> map && !map.isEmpty()) {
             if (inQuery) {
                 target = path + (path.contains("?") ? "&" : "?") + encodeQuery(map);
             } else {
@@ -298,6 +307,10 @@ public final class ConnTest {
             }
         }
         sent.forEach((name, value) -> builder.cookie(new HttpCookie(name, value)));
+        if (multipart != null) {
+            return builder.body(reactor.core.publisher.Flux.just(
+                    org.springframework.core.io.buffer.DefaultDataBufferFactory.sharedInstance.wrap(multipart)));
+        }
         return body == null ? builder.build() : builder.body(body);
     }
 
@@ -307,6 +320,63 @@ public final class ConnTest {
         byte[] out = new byte[plain.length * 2];
         System.arraycopy(plain, 0, out, 0, plain.length);
         return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+    }
+
+    private static boolean containsUpload(Object value) {
+        if (value instanceof Upload) {
+            return true;
+        }
+        if (value instanceof Map<?, ?> map) {
+            return map.values().stream().anyMatch(ConnTest::containsUpload);
+        }
+        return value instanceof Collection<?> list && list.stream().anyMatch(ConnTest::containsUpload);
+    }
+
+    /** A multipart/form-data body: names nested as the query's ({@code user[photo]}), each Upload a file part. */
+    static byte[] encodeMultipart(Map<?, ?> params, String boundary) {
+        List<Map.Entry<String, Object>> parts = new ArrayList<>();
+        params.forEach((key, value) -> flatten(String.valueOf(key), value, parts));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, Object> part : parts) {
+            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
+                    .append("content-disposition: form-data; name=\"").append(quoted(part.getKey())).append('"');
+            byte[] content;
+            if (part.getValue() instanceof Upload upload) {
+                head.append("; filename=\"").append(quoted(upload.filename())).append("\"\r\n");
+                head.append("content-type: ")
+                        .append(upload.contentType() == null ? "application/octet-stream" : upload.contentType());
+                try {
+                    content = java.nio.file.Files.readAllBytes(upload.path());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException("cannot read the upload " + upload.path(), e);
+                }
+            } else {
+                content = String.valueOf(part.getValue() == null ? "" : part.getValue()).getBytes(StandardCharsets.UTF_8);
+            }
+            head.append("\r\n\r\n");
+            out.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(content);
+            out.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        out.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    private static void flatten(String key, Object value, List<Map.Entry<String, Object>> parts) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> flatten(key + "[" + k + "]", v, parts));
+        } else if (value instanceof Collection<?> list) {
+            for (Object item : list) {
+                flatten(key + "[]", item, parts);
+            }
+        } else {
+            parts.add(new java.util.AbstractMap.SimpleEntry<>(key, value));
+        }
+    }
+
+    /** As the HTML standard's form encoding escapes names and filenames. */
+    private static String quoted(String text) {
+        return text.replace("\"", "%22").replace("\r", "%0D").replace("\n", "%0A");
     }
 
     /** Plug.Conn.Query.encode: nested maps as {@code a[b]=c}, lists as {@code a[]=x}. */

@@ -36,7 +36,7 @@ public class WebEndpointProperties {
     /** Parameter names (matched as lower-case substrings) whose values are logged as [FILTERED]. */
     private List<String> filterParameters = new ArrayList<>(List.of("password"));
 
-    /** Largest request body the JSON and urlencoded parsers read; larger bodies get 413. */
+    /** Largest request body the JSON, urlencoded and multipart parsers read (uploads included); larger bodies get 413. */
     private DataSize maxBodySize = DataSize.ofBytes(8_000_000);
 
     /** Print the route table (like mix phx.routes) at startup, at INFO. It is always logged at DEBUG. */

@@ -8,6 +8,7 @@ import io.phoenixspring.test.ConnTest;
 import io.phoenixspring.test.SentConn;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.Upload;
 import io.phoenixspring.web.error.StatusException;
 import java.util.List;
 import java.util.Map;
@@ -112,6 +113,20 @@ class ConnTestTest {
         assertThat(signedIn.get("/api/me").recycle().get("/api/me").status()).isEqualTo(401);
         assertThat(signedIn.get("/api/headers").jsonResponse(200, List.class)).noneMatch(name -> name.toString().contains("phoenix-test"));
         assertThat(conn.assigns()).isEmpty();
+    }
+
+    @Test
+    void anUploadInTheParamsIsSentAsAMultipartForm(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("todo.txt"), "buy milk");
+        Upload upload = new Upload(file, "todo \"list\".txt", "text/plain");
+
+        Object body = conn.post("/api/notes/attached", Map.of("note", Map.of("body", "with a file", "file", upload)))
+                .jsonResponse(201);
+
+        assertThat(body).extracting("data").extracting("file").isEqualTo(
+                Map.of("filename", "todo %22list%22.txt", "content_type", "text/plain", "text", "buy milk"));
+        assertThat(body).extracting("data").extracting("body").isEqualTo("with a file");
     }
 
     @Test

@@ -17,6 +17,17 @@ public class NoteController {
         this.notes = notes;
     }
 
+    /** A note with an attached file, from a multipart form: the file is read while the request lasts. */
+    @io.phoenixspring.web.controller.Blocking
+    Conn attach(Conn conn, Params params) throws java.io.IOException {
+        Params note = params.map("note");
+        io.phoenixspring.web.conn.Upload file = (io.phoenixspring.web.conn.Upload) note.get("file");
+        String id = notes.add(note.string("body"));
+        return conn.putStatus(201).json(Map.of("data", Map.of("id", id, "body", note.string("body"),
+                "file", Map.of("filename", file.filename(), "content_type", file.contentType(),
+                        "text", java.nio.file.Files.readString(file.path())))));
+    }
+
     Conn index(Conn conn) {
         return conn.json(Map.of("data", notes.all()));
     }

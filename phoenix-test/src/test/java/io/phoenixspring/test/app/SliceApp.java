@@ -27,6 +27,7 @@ public class SliceApp {
                             .get("/notes", NoteController.class, "index")
                             .get("/notes/:id", NoteController.class, "show")
                             .post("/notes", NoteController.class, "create")
+                            .post("/notes/attached", NoteController.class, "attach")
                             .get("/search", NoteController.class, "search")
                             .get("/crash", NoteController.class, "crash")
                             .get("/ping", conn -> conn.text("pong"))

@@ -37,6 +37,14 @@ public final class Params {
         return new Params(Collections.unmodifiableMap(QueryDecoder.decode(query)));
     }
 
+    /**
+     * @return the params of name/value pairs already split, nested by name as a query's are
+     *     ({@code user[photo]} → {@code {"user": {"photo": …}}}): the fields and {@link Upload}s of a multipart body
+     */
+    public static Params ofPairs(java.util.List<? extends Map.Entry<String, ?>> pairs) {
+        return new Params(Collections.unmodifiableMap(QueryDecoder.decodePairs(pairs)));
+    }
+
     /** @return whether the key is present (even with a JSON null value) */
     public boolean has(String key) {
         return values.containsKey(key);

@@ -45,8 +45,19 @@ final class QueryDecoder {
         return out;
     }
 
+    /** Pairs already split (multipart fields and files), nested by their names as the query's are. */
+    static Map<String, Object> decodePairs(List<? extends Map.Entry<String, ?>> pairs) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> pair : pairs) {
+            if (!pair.getKey().isEmpty()) {
+                put(out, pair.getKey(), pair.getValue());
+            }
+        }
+        return out;
+    }
+
     @SuppressWarnings("unchecked")
-    private static void put(Map<String, Object> root, String key, String value) {
+    private static void put(Map<String, Object> root, String key, Object value) {
         int bracket = key.indexOf('[');
         if (bracket <= 0 || !key.endsWith("]")) {
             root.put(key, value);

@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Mounts a {@link Router} on WebFlux. A request that matches a route is handled here: the body is
- * parsed (JSON, urlencoded), the pipelines and the action run, the response is written once.
+ * parsed (JSON, urlencoded, multipart with {@link io.phoenixspring.web.conn.Upload}s), the pipelines and the action run, the response is written once.
  * A request that matches no route falls through to the next mapping (Spring's
  * {@code @RestController}s at order 0), so the router's order (default -10) decides who wins
  * when both match; {@code /socket/*} stays with the socket mapping (HIGHEST_PRECEDENCE + 10).
@@ -39,11 +39,13 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
     private final Router router;
     private final WebEndpoint endpoint;
     private final Function<Class<?>, Object> beans;
+    private final MultipartParser multipart;
 
     public RouterHandlerMapping(Router router, WebEndpoint endpoint, Function<Class<?>, Object> beans) {
         this.router = router;
         this.endpoint = endpoint;
         this.beans = beans;
+        this.multipart = new MultipartParser(endpoint.maxBodyBytes());
         setOrder(DEFAULT_ORDER);
     }
 
@@ -100,7 +102,8 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
                 .onErrorResume(error -> Mono.just(ErrorRenderer.render(
                         error instanceof ConnFailure failure ? failure.conn : initial, ConnFailure.unwrap(error))))
                 .map(this::finish)
-                .flatMap(c -> send(exchange, c, start));
+                .flatMap(c -> send(exchange, c, start))
+                .doFinally(signal -> MultipartParser.deleteUploads(exchange));
     }
 
     /** A conn the action did not answer is a server error, as Phoenix raises when no response was sent. */
@@ -130,6 +133,11 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
 
     private Mono<Conn> withBody(ServerWebExchange exchange, Conn conn) {
         MediaType type = exchange.getRequest().getHeaders().getContentType();
+        if (type != null && MultipartParser.isMultipart(type)) {
+            return multipart.parse(exchange)
+                    .map(conn::withBodyParams)
+                    .onErrorMap(e -> new ConnFailure(conn, e));
+        }
         if (type == null || !(isJson(type) || MediaType.APPLICATION_FORM_URLENCODED.includes(type))) {
             return Mono.just(conn);
         }

@@ -41,7 +41,8 @@ import reactor.core.publisher.Mono;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFlux
 @Import({DemoApp.HealthController.class, DemoApp.TokenController.class, DemoApp.MessageController.class,
-        DemoApp.UserController.class, DemoApp.PageController.class, DemoApp.Fallback.class, DemoApp.PlainRest.class})
+        DemoApp.UserController.class, DemoApp.PageController.class, DemoApp.Fallback.class, DemoApp.PlainRest.class,
+        DemoApp.UploadController.class})
 public class DemoApp {
 
     public static final String SECRET = "s3cr3t-key-base-of-the-phoenix-web-tests-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -67,6 +68,7 @@ public class DemoApp {
                         .get("/silent", UserController.class, "silent")
                         .get("/thread", UserController.class, "thread")
                         .get("/later", UserController.class, "later")
+                        .post("/uploads", UploadController.class, "create")
                         .scope("/admin", a -> a.pipeThrough("auth").get("/stats", HealthController.class, "show")))
                 .build();
     }
@@ -107,6 +109,40 @@ public class DemoApp {
 
         Conn create(Conn conn, Params params) {
             return conn.json(Map.of("token", tokens.sign("user socket", params.string("user"))));
+        }
+    }
+
+    /** Describes what it received: the fields, and each upload's name, type and bytes while the request lasts. */
+    @PhoenixController
+    public static class UploadController {
+        public final List<java.nio.file.Path> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @io.phoenixspring.web.controller.Blocking
+        Conn create(Conn conn, Params params) throws java.io.IOException {
+            Map<String, Object> described = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, Object> param : params.asMap().entrySet()) {
+                described.put(param.getKey(), describe(param.getValue()));
+            }
+            return conn.putStatus(201).json(described);
+        }
+
+        private Object describe(Object value) throws java.io.IOException {
+            if (value instanceof io.phoenixspring.web.conn.Upload upload) {
+                seen.add(upload.path());
+                Map<String, Object> file = new java.util.LinkedHashMap<>();
+                file.put("filename", upload.filename());
+                file.put("content_type", upload.contentType());
+                file.put("content", java.nio.file.Files.readString(upload.path()));
+                return file;
+            }
+            if (value instanceof Map<?, ?> map) {
+                Map<String, Object> nested = new java.util.LinkedHashMap<>();
+                for (Map.Entry<?, ?> entry : map.entrySet()) {
+                    nested.put(String.valueOf(entry.getKey()), describe(entry.getValue()));
+                }
+                return nested;
+            }
+            return value;
         }
     }
 
