@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -42,6 +43,7 @@ public final class Conn {
     static final String FLASH = "phoenix_flash";
     static final String FORMAT = "phoenix_format";
     static final String VIEW = "phoenix_view";
+    static final String JSON_VIEW = "phoenix_json_view";
 
     /**
      * The exchange attribute holding the assigns a conn starts with (a {@code Map<String, ?>}), for a
@@ -486,8 +488,18 @@ public final class Conn {
      * Renders a template with the conn's assigns plus these (Phoenix.Controller.render). A bare name
      * such as {@code "show"} is looked up under the controller's view, {@code user/show} for UserController.
      * The model also holds {@code flash} and, when a session with a CSRF token exists, {@code csrfToken}.
+     * When the format is {@code json} and the conn has a JSON view (the controller's
+     * {@code @PhoenixController(json = UserJSON.class)}, or {@link #putJsonView}), the view's function
+     * named {@code template} gets the assigns and its result is sent as JSON instead.
      */
     public Conn render(String template, Map<String, ?> extraAssigns) {
+        if ("json".equals(format()) && privates.get(JSON_VIEW) instanceof BiFunction<?, ?, ?> view) {
+            Map<String, Object> model = new LinkedHashMap<>(assigns);
+            model.putAll(extraAssigns);
+            @SuppressWarnings("unchecked")
+            BiFunction<String, Map<String, Object>, Object> json = (BiFunction<String, Map<String, Object>, Object>) view;
+            return json(json.apply(template, Collections.unmodifiableMap(model)));
+        }
         if (endpoint.templates() == null) {
             throw new IllegalStateException("render needs a template engine: add Thymeleaf to the classpath or set a "
                     + "TemplateRenderer on the WebEndpoint");
@@ -525,6 +537,14 @@ public final class Conn {
                 .withDefaultType("text/html; charset=utf-8")
                 .sendResp(("<html><body>You are being <a href=\"" + escaped + "\">redirected</a>.</body></html>")
                         .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param view a JSON view: the template's name and the assigns in, the data to send as JSON out
+     * @return the conn rendering the json format with this view (Phoenix.Controller.put_view with {@code json:})
+     */
+    public Conn putJsonView(BiFunction<String, Map<String, Object>, Object> view) {
+        return putPrivate(JSON_VIEW, view);
     }
 
     /** @return the format negotiated by the accepts plug (e.g. "json"), or null */

@@ -35,6 +35,7 @@ public final class ControllerAction {
     private volatile Object instance;
     private volatile Object fallback;
     private volatile List<Plug> plugs;
+    private volatile JsonView jsonView;
 
     private ControllerAction(Class<?> controller, String name, Method method) {
         this.controller = controller;
@@ -101,6 +102,10 @@ public final class ControllerAction {
         Object target = instance(beans);
         Conn c = conn.putPrivate("phoenix_controller", controller).putPrivate("phoenix_action", name)
                 .putPrivate("phoenix_view", view);
+        JsonView json = jsonView(beans);
+        if (json != null) {
+            c = c.putJsonView(json);
+        }
         for (Plug plug : plugs(target)) {
             c = plug.call(c);
             if (c.halted()) {
@@ -172,6 +177,19 @@ public final class ControllerAction {
                 resolved = List.of();
             }
             plugs = resolved;
+        }
+        return resolved;
+    }
+
+    private JsonView jsonView(Function<Class<?>, Object> beans) {
+        JsonView resolved = jsonView;
+        if (resolved == null) {
+            PhoenixController annotation = controller.getAnnotation(PhoenixController.class);
+            if (annotation == null || annotation.json() == Void.class) {
+                return null;
+            }
+            resolved = JsonView.of(annotation.json(), beans);
+            jsonView = resolved;
         }
         return resolved;
     }

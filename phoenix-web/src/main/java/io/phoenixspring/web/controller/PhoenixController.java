@@ -27,4 +27,24 @@ public @interface PhoenixController {
 
     /** Phoenix's action_fallback: receives results that are not a conn. {@code Void.class} for none. */
     Class<?> fallback() default Void.class;
+
+    /**
+     * The controller's JSON view, Phoenix 1.7's {@code UserJSON}: when the conn's format is
+     * {@code json}, {@code conn.render("index", assigns)} calls the view's {@code index} with the
+     * assigns and sends what it returns as JSON. Its functions take a {@code Map<String, Object>} and
+     * may be static, or instance methods of a bean (or of a class with a no-argument constructor).
+     *
+     * <pre>{@code
+     * @PhoenixController(json = UserJSON.class)
+     * class UserController {
+     *     Conn index(Conn conn) { return conn.render("index", Map.of("users", users.all())); }
+     * }
+     * class UserJSON {
+     *     static Map<String, Object> index(Map<String, Object> assigns) {
+     *         return Map.of("data", assigns.get("users"));
+     *     }
+     * }
+     * }</pre>
+     */
+    Class<?> json() default Void.class;
 }

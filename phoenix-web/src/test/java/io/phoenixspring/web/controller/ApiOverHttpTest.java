@@ -144,4 +144,17 @@ class ApiOverHttpTest {
         client.get().uri("/api/health").header("x-request-id", "my-request-id-0123456789").exchange()
                 .expectHeader().valueEquals("x-request-id", "my-request-id-0123456789");
     }
+
+    @Test
+    void renderInTheJsonFormatCallsTheControllersJsonView() {
+        client.get().uri("/api/products").exchange().expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("{\"data\":[{\"id\":\"1\",\"name\":\"Lamp\"},{\"id\":\"2\",\"name\":\"Desk\"}]}");
+        var shown = client.get().uri("/api/products/2").exchange().expectStatus().isOk()
+                .expectBody(java.util.Map.class).returnResult();
+        assertThat(shown.getResponseBody()).isEqualTo(java.util.Map.of("data", java.util.Map.of("id", "2", "name", "Desk")));
+        assertPhoenixHeaders(shown);
+
+        client.get().uri("/api/products/1/label").exchange().expectStatus().isEqualTo(500)
+                .expectBody(String.class).isEqualTo("{\"errors\":{\"detail\":\"Internal Server Error\"}}");
+    }
 }

@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
 @EnableWebFlux
 @Import({DemoApp.HealthController.class, DemoApp.TokenController.class, DemoApp.MessageController.class,
         DemoApp.UserController.class, DemoApp.PageController.class, DemoApp.Fallback.class, DemoApp.PlainRest.class,
-        DemoApp.UploadController.class})
+        DemoApp.UploadController.class, DemoApp.ProductController.class})
 public class DemoApp {
 
     public static final String SECRET = "s3cr3t-key-base-of-the-phoenix-web-tests-0123456789abcdefghijklmnopqrstuvwxyz";
@@ -69,6 +69,9 @@ public class DemoApp {
                         .get("/thread", UserController.class, "thread")
                         .get("/later", UserController.class, "later")
                         .post("/uploads", UploadController.class, "create")
+                        .get("/products", ProductController.class, "index")
+                        .get("/products/:id", ProductController.class, "show")
+                        .get("/products/:id/label", ProductController.class, "label")
                         .scope("/admin", a -> a.pipeThrough("auth").get("/stats", HealthController.class, "show")))
                 .build();
     }
@@ -109,6 +112,45 @@ public class DemoApp {
 
         Conn create(Conn conn, Params params) {
             return conn.json(Map.of("token", tokens.sign("user socket", params.string("user"))));
+        }
+    }
+
+    /** Phoenix 1.7's generated JSON controller: render with assigns, the ProductJSON view shapes the data. */
+    @PhoenixController(json = ProductJSON.class)
+    public static class ProductController {
+        private final Map<String, String> products = Map.of("1", "Lamp", "2", "Desk");
+
+        Conn index(Conn conn) {
+            return conn.render("index", Map.of("products", new java.util.TreeMap<>(products)));
+        }
+
+        Conn show(Conn conn, Params params) {
+            String id = params.string("id");
+            return conn.assign("product", Map.of("id", id, "name", products.get(id))).render("show");
+        }
+
+        /** The view has no label function: a 500 naming what is missing. */
+        Conn label(Conn conn) {
+            return conn.render("label");
+        }
+    }
+
+    /** As `ProductJSON` in Phoenix 1.7: a function per template, the assigns in, the data out. */
+    public static class ProductJSON {
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> index(Map<String, Object> assigns) {
+            Map<String, String> products = (Map<String, String>) assigns.get("products");
+            return Map.of("data", products.entrySet().stream().map(p -> data(p.getKey(), p.getValue())).toList());
+        }
+
+        @SuppressWarnings("unchecked")
+        static Map<String, Object> show(Map<String, Object> assigns) {
+            Map<String, String> product = (Map<String, String>) assigns.get("product");
+            return Map.of("data", data(product.get("id"), product.get("name")));
+        }
+
+        private static Map<String, Object> data(String id, String name) {
+            return Map.of("id", id, "name", name);
         }
     }
 
