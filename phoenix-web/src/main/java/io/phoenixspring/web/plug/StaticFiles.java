@@ -17,9 +17,12 @@ import org.springframework.http.MediaTypeFactory;
  * etag (a matching {@code if-none-match} gets 304) and {@code cache-control: public}; requests with
  * a {@code vsn} query param (digested asset URLs) are cached for a year, immutable. A file is read
  * from the classpath once, then served from memory, so only the first request touches the disk.
+ * With {@link #gzip(boolean) gzip} on (Plug.Static's {@code gzip: true}), a client that accepts gzip
+ * gets {@code app.css.gz} when it exists (as {@code phx.digest} writes it), with
+ * {@code content-encoding: gzip}, and every response says {@code vary: Accept-Encoding}.
  *
  * <pre>{@code
- * Router.builder().forward("/assets", StaticFiles.from("static/assets"))
+ * Router.builder().forward("/assets", StaticFiles.from("static/assets").gzip(true))
  * // GET /assets/app.css?vsn=d -> static/assets/app.css, cache-control: public, max-age=31536000, immutable
  * }</pre>
  */
@@ -32,17 +35,26 @@ public final class StaticFiles implements Plug {
 
     private final String root;
     private final ClassLoader loader;
+    private final boolean gzip;
     private final Map<String, File> cache = new ConcurrentHashMap<>();
+    /** The {@code .gz} beside each path, typed as the path itself. */
+    private final Map<String, File> gzipped = new ConcurrentHashMap<>();
 
-    private StaticFiles(String root, ClassLoader loader) {
+    private StaticFiles(String root, ClassLoader loader, boolean gzip) {
         this.root = root.endsWith("/") ? root : root + "/";
         this.loader = loader;
+        this.gzip = gzip;
     }
 
     /** @return a plug serving {@code <classpathDirectory>/<rest of the path>} */
     public static StaticFiles from(String classpathDirectory) {
         String dir = classpathDirectory.startsWith("/") ? classpathDirectory.substring(1) : classpathDirectory;
-        return new StaticFiles(dir, StaticFiles.class.getClassLoader());
+        return new StaticFiles(dir, StaticFiles.class.getClassLoader(), false);
+    }
+
+    /** @return this plug serving precompressed {@code .gz} files to clients that accept gzip (default off, as in Plug) */
+    public StaticFiles gzip(boolean enabled) {
+        return new StaticFiles(root, loader, enabled);
     }
 
     @Override
@@ -63,20 +75,56 @@ public final class StaticFiles implements Plug {
             }
             path.append(i == 0 ? "" : "/").append(segment);
         }
-        File file = cache.computeIfAbsent(path.toString(), this::load);
+        String encoding = null;
+        File file = MISSING;
+        if (gzip && accepts(conn.reqHeader("accept-encoding"), "gzip")) {
+            file = gzipped.computeIfAbsent(path.toString(), original -> load(original + ".gz", original));
+            encoding = file == MISSING ? null : "gzip";
+        }
+        if (file == MISSING) {
+            file = cache.computeIfAbsent(path.toString(), original -> load(original, original));
+        }
         if (file == MISSING) {
             throw new StatusException(404, "no static file " + conn.requestPath());
         }
         boolean versioned = conn.params().has("vsn");
         Conn out = conn.putRespHeader("cache-control", versioned ? "public, max-age=31536000, immutable" : "public")
                 .putRespHeader("etag", file.etag());
+        if (gzip) {
+            // Caches must key on the encoding, whichever this client got.
+            out = out.putRespHeader("vary", "Accept-Encoding");
+        }
+        if (encoding != null) {
+            out = out.putRespHeader("content-encoding", encoding);
+        }
         if (file.etag().equals(conn.reqHeader("if-none-match"))) {
             return out.sendResp(304, "");
         }
         return out.putRespHeader("content-type", file.contentType()).putStatus(200).sendResp(file.bytes());
     }
 
-    private File load(String path) {
+    /** Whether an accept-encoding header lists this coding without {@code q=0}. */
+    static boolean accepts(String acceptEncoding, String coding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String entry : acceptEncoding.split(",")) {
+            String[] parts = entry.split(";");
+            if (!parts[0].trim().equalsIgnoreCase(coding)) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String param = parts[i].trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+                refused |= param.matches("q=0(\\.0*)?");
+            }
+            return !refused;
+        }
+        return false;
+    }
+
+    /** @param typedAs the path whose name gives the content type */
+    private File load(String path, String typedAs) {
         if (path.endsWith("/")) {
             return MISSING;
         }
@@ -87,7 +135,7 @@ public final class StaticFiles implements Plug {
             byte[] bytes = in.readAllBytes();
             CRC32 crc = new CRC32();
             crc.update(bytes);
-            String type = MediaTypeFactory.getMediaType(path).map(MediaType::toString).orElse("application/octet-stream");
+            String type = MediaTypeFactory.getMediaType(typedAs).map(MediaType::toString).orElse("application/octet-stream");
             if (type.startsWith("text/") || type.equals("application/javascript")) {
                 type = type + "; charset=utf-8";
             }

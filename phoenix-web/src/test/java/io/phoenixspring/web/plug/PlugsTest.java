@@ -127,4 +127,54 @@ class PlugsTest {
         assertThatThrownBy(() -> missing.route().plug().call(conn("GET", "/x").withPathParams(Map.of(), missing.scriptName(),
                 missing.pathInfo()))).isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.plugStatus()).isEqualTo(404));
     }
+
+    @Test
+    void gzipServesThePrecompressedFileToClientsThatAcceptIt() throws Exception {
+        Router router = Router.builder().forward("/assets", StaticFiles.from("static/assets").gzip(true)).build();
+        RouteMatch m = router.match("GET", "/assets/app.css");
+        byte[] gz;
+        try (var in = PlugsTest.class.getClassLoader().getResourceAsStream("static/assets/app.css.gz")) {
+            gz = in.readAllBytes();
+        }
+
+        Conn gzipped = m.route().plug().call(conn("GET", "/assets/app.css", "accept-encoding", "gzip, deflate, br")
+                .withPathParams(Map.of(), m.scriptName(), m.pathInfo()));
+        assertThat(gzipped.respBody()).isEqualTo(gz);
+        assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.respBody())).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("body { color: red; }\n");
+        assertThat(gzipped.respHeaders()).containsEntry("content-encoding", "gzip")
+                .containsEntry("content-type", "text/css; charset=utf-8").containsEntry("vary", "Accept-Encoding");
+
+        Conn plain = m.route().plug().call(conn("GET", "/assets/app.css", "accept-encoding", "gzip;q=0, identity")
+                .withPathParams(Map.of(), m.scriptName(), m.pathInfo()));
+        assertThat(plain.respBodyText()).isEqualTo("body { color: red; }\n");
+        assertThat(plain.respHeaders()).doesNotContainKey("content-encoding").containsEntry("vary", "Accept-Encoding");
+        assertThat(plain.respHeaders().get("etag")).isNotEqualTo(gzipped.respHeaders().get("etag"));
+
+        // Off by default, as in Plug.Static: no .gz, no vary.
+        Router plainRouter = Router.builder().forward("/assets", StaticFiles.from("static/assets")).build();
+        RouteMatch p = plainRouter.match("GET", "/assets/app.css");
+        Conn off = p.route().plug().call(conn("GET", "/assets/app.css", "accept-encoding", "gzip")
+                .withPathParams(Map.of(), p.scriptName(), p.pathInfo()));
+        assertThat(off.respBodyText()).isEqualTo("body { color: red; }\n");
+        assertThat(off.respHeaders()).doesNotContainKeys("content-encoding", "vary");
+
+        // The .gz asked for by name is a gzip file, not css.
+        RouteMatch direct = router.match("GET", "/assets/app.css.gz");
+        Conn named = direct.route().plug().call(conn("GET", "/assets/app.css.gz")
+                .withPathParams(Map.of(), direct.scriptName(), direct.pathInfo()));
+        assertThat(named.respHeaders().get("content-type")).doesNotContain("text/css");
+        assertThat(named.respHeaders()).doesNotContainKey("content-encoding");
+        assertThat(named.respBody()).isEqualTo(gz);
+    }
+
+    @Test
+    void acceptEncodingIsReadAsAList() {
+        assertThat(StaticFiles.accepts("gzip", "gzip")).isTrue();
+        assertThat(StaticFiles.accepts("deflate, GZIP;q=0.5", "gzip")).isTrue();
+        assertThat(StaticFiles.accepts("gzip;q=0", "gzip")).isFalse();
+        assertThat(StaticFiles.accepts("gzip; q=0.000", "gzip")).isFalse();
+        assertThat(StaticFiles.accepts("x-gzipped, br", "gzip")).isFalse();
+        assertThat(StaticFiles.accepts(null, "gzip")).isFalse();
+    }
 }
