@@ -114,7 +114,8 @@ public final class ControllerAction {
         }
         Conn ready = c;
         if (blocking) {
-            return Mono.fromCallable(() -> call(target, ready)).subscribeOn(Schedulers.boundedElastic())
+            String requestId = io.phoenixspring.web.plug.RequestIdFilter.requestId(ready);
+            return Mono.fromCallable(() -> callWithRequestId(requestId, target, ready)).subscribeOn(Schedulers.boundedElastic())
                     .flatMap(result -> toConn(beans, ready, result));
         }
         try {
@@ -122,6 +123,23 @@ public final class ControllerAction {
         } catch (Exception e) {
             return Mono.error(e);
         }
+    }
+
+    /** On the blocking pool the MDC is not the event loop's: the request id is put there again. */
+    private Object callWithRequestId(String requestId, Object target, Conn conn) throws Exception {
+        Exception[] failure = new Exception[1];
+        Object result = io.phoenixspring.web.plug.RequestIdFilter.withRequestId(requestId, () -> {
+            try {
+                return call(target, conn);
+            } catch (Exception e) {
+                failure[0] = e;
+                return null;
+            }
+        });
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return result;
     }
 
     private Object call(Object target, Conn conn) throws Exception {

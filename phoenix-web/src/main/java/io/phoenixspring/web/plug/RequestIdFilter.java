@@ -11,7 +11,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Plug.RequestId for every request of the application: keeps a valid incoming {@code x-request-id}
- * (20 to 200 characters) or makes a new one, and returns it in the response header.
+ * (20 to 200 characters) or makes a new one, and returns it in the response header. As Plug puts
+ * it in Logger's metadata, the router puts it in the logging MDC as {@code request_id} while plugs
+ * and actions run (a {@code @Blocking} action too), so {@code %X{request_id}} in the log pattern
+ * shows it; work an action continues in a {@code Mono} later runs without it.
  *
  * <pre>{@code
  * @Bean RequestIdFilter requestId() { return new RequestIdFilter("x-request-id"); }
@@ -22,6 +25,9 @@ public final class RequestIdFilter implements WebFilter, Ordered {
 
     /** Exchange attribute holding the request id. */
     public static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
+    /** The logging MDC key of the request id, Plug's Logger metadata key. */
+    public static final String MDC_KEY = "request_id";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -48,6 +54,27 @@ public final class RequestIdFilter implements WebFilter, Ordered {
     /** @return the request id of the conn's request, or null when the filter is not installed */
     public static String requestId(Conn conn) {
         return conn.exchange() == null ? null : conn.exchange().getAttribute(ATTRIBUTE);
+    }
+
+    /**
+     * Runs {@code work} with the request id in the logging MDC (nothing changes when it is null),
+     * restoring what the thread had before.
+     */
+    public static <T> T withRequestId(String requestId, java.util.function.Supplier<T> work) {
+        if (requestId == null) {
+            return work.get();
+        }
+        String previous = org.slf4j.MDC.get(MDC_KEY);
+        org.slf4j.MDC.put(MDC_KEY, requestId);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                org.slf4j.MDC.remove(MDC_KEY);
+            } else {
+                org.slf4j.MDC.put(MDC_KEY, previous);
+            }
+        }
     }
 
     // Unique enough for correlating logs, not a secret: 15 bytes of time and fast randomness.

@@ -4,6 +4,7 @@ import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.error.ErrorRenderer;
 import io.phoenixspring.web.error.StatusException;
+import io.phoenixspring.web.plug.RequestIdFilter;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,8 +90,9 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
         }
         RouteMatch route = match;
         Conn initial = conn;
+        String requestId = exchange.getAttribute(RequestIdFilter.ATTRIBUTE);
         return withBody(exchange, conn)
-                .flatMap(c -> {
+                .flatMap(c -> RequestIdFilter.withRequestId(requestId, () -> {
                     if (log.isDebugEnabled()) {
                         // Phoenix.Logger's "Processing with" line, sensitive params filtered.
                         log.debug("{} {}\n  Processing with {}\n  Parameters: {}\n  Pipelines: {}", c.method(),
@@ -98,9 +100,9 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
                                 c.params().filtered(endpoint.filterParameters()), route.route().pipelines());
                     }
                     return router.call(c, route, beans);
-                })
-                .onErrorResume(error -> Mono.just(ErrorRenderer.render(
-                        error instanceof ConnFailure failure ? failure.conn : initial, ConnFailure.unwrap(error))))
+                }))
+                .onErrorResume(error -> Mono.just(RequestIdFilter.withRequestId(requestId, () -> ErrorRenderer.render(
+                        error instanceof ConnFailure failure ? failure.conn : initial, ConnFailure.unwrap(error)))))
                 .map(this::finish)
                 .flatMap(c -> send(exchange, c, start))
                 .doFinally(signal -> MultipartParser.deleteUploads(exchange));
@@ -119,15 +121,18 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
     }
 
     private Mono<Void> send(ServerWebExchange exchange, Conn conn, long start) {
-        Conn out;
-        try {
-            out = conn.runBeforeSend();
-        } catch (RuntimeException e) {
-            out = ErrorRenderer.render(conn, e);
-        }
-        if (log.isDebugEnabled()) {
-            log.debug("Sent {} in {}us", out.status(), (System.nanoTime() - start) / 1000);
-        }
+        Conn out = RequestIdFilter.withRequestId(exchange.getAttribute(RequestIdFilter.ATTRIBUTE), () -> {
+            Conn sent;
+            try {
+                sent = conn.runBeforeSend();
+            } catch (RuntimeException e) {
+                sent = ErrorRenderer.render(conn, e);
+            }
+            if (log.isDebugEnabled()) {
+                log.debug("Sent {} in {}us", sent.status(), (System.nanoTime() - start) / 1000);
+            }
+            return sent;
+        });
         return out.writeTo(exchange);
     }
 

@@ -157,4 +157,27 @@ class ApiOverHttpTest {
         client.get().uri("/api/products/1/label").exchange().expectStatus().isEqualTo(500)
                 .expectBody(String.class).isEqualTo("{\"errors\":{\"detail\":\"Internal Server Error\"}}");
     }
+
+    @Test
+    void theRequestIdIsInTheLoggingMdcWhileTheActionRuns() {
+        var appender = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.start();
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(DemoApp.class.getPackageName());
+        logger.addAppender(appender);
+        try {
+            String given = "a-request-id-from-the-load-balancer";
+            client.get().uri("/api/health").header("x-request-id", given).exchange().expectStatus().isOk();
+            var blocking = client.get().uri("/api/thread").exchange().expectStatus().isOk()
+                    .expectBody(String.class).returnResult();
+            String generated = blocking.getResponseHeaders().getFirst("x-request-id");
+
+            assertThat(appender.list).filteredOn(e -> e.getMessage().equals("health checked"))
+                    .extracting(e -> e.getMDCPropertyMap().get("request_id")).containsExactly(given);
+            assertThat(appender.list).filteredOn(e -> e.getMessage().equals("blocking action on its pool"))
+                    .extracting(e -> e.getMDCPropertyMap().get("request_id")).containsExactly(generated);
+            assertThat(org.slf4j.MDC.get("request_id")).isNull();
+        } finally {
+            logger.detachAppender(appender);
+        }
+    }
 }

@@ -102,6 +102,7 @@ public class DemoApp {
     @PhoenixController
     public static class HealthController {
         Conn show(Conn conn) {
+            org.slf4j.LoggerFactory.getLogger(HealthController.class).info("health checked");
             return conn.json(Map.of("status", "ok"));
         }
     }
@@ -251,6 +252,7 @@ public class DemoApp {
 
         @Blocking
         Conn thread(Conn conn) throws InterruptedException {
+            org.slf4j.LoggerFactory.getLogger(UserController.class).info("blocking action on its pool");
             Thread.sleep(20);
             return conn.text(Thread.currentThread().getName());
         }
