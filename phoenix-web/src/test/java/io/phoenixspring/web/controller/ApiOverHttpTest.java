@@ -5,34 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.phoenixspring.token.PhoenixToken;
 import io.phoenixspring.token.TokenResult;
 import io.phoenixspring.web.support.DemoApp;
-import io.phoenixspring.web.support.TestServer;
+import io.phoenixspring.web.support.DemoAppOverHttp;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The HTTP side of the room contract over real HTTP, byte for byte as Phoenix 1.7 answers it
  * (transcripts section 0): bodies, statuses, content-type, cache-control, x-request-id.
  */
-class ApiOverHttpTest {
-
-    static TestServer server;
-    static WebTestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(DemoApp.class);
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ApiOverHttpTest extends DemoAppOverHttp {
 
     private static void assertPhoenixHeaders(EntityExchangeResult<?> result) {
         assertThat(result.getResponseHeaders().getFirst("content-type")).isEqualTo("application/json; charset=utf-8");

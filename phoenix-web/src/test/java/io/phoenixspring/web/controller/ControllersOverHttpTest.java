@@ -2,31 +2,14 @@ package io.phoenixspring.web.controller;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.web.support.DemoApp;
-import io.phoenixspring.web.support.TestServer;
+import io.phoenixspring.web.support.DemoAppOverHttp;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Controllers end to end over real HTTP: resources, fallback, failures, threads, halting plugs, precedence. */
-class ControllersOverHttpTest {
-
-    static TestServer server;
-    static WebTestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(DemoApp.class);
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class ControllersOverHttpTest extends DemoAppOverHttp {
 
     private static String body(WebTestClient.ResponseSpec spec) {
         byte[] bytes = spec.expectBody().returnResult().getResponseBody();

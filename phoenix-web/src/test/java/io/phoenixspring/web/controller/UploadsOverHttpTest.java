@@ -5,21 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.phoenixspring.web.error.DefaultErrorView;
 import io.phoenixspring.web.support.DemoApp;
+import io.phoenixspring.web.support.DemoAppOverHttp;
 import io.phoenixspring.web.support.RawHttp;
-import io.phoenixspring.web.support.TestServer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 
 /**
@@ -27,21 +24,7 @@ import org.springframework.web.reactive.function.BodyInserters;
  * params (files as Uploads, names nested as Plug nests them), the files are gone once the response
  * is sent, and bodies past the endpoint's limit or not multipart at all get Phoenix's error statuses.
  */
-class UploadsOverHttpTest {
-
-    static TestServer server;
-    static WebTestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(DemoApp.class);
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class UploadsOverHttpTest extends DemoAppOverHttp {
 
     /** Writes the request while reading the answer: a server that refuses a body answers before reading it all. */
     private static String sendWhileReading(String request) throws Exception {

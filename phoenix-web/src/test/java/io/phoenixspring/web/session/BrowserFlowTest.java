@@ -2,38 +2,20 @@ package io.phoenixspring.web.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.web.support.DemoApp;
-import io.phoenixspring.web.support.TestServer;
+import io.phoenixspring.web.support.DemoAppOverHttp;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * A browser's visit through the :browser pipeline, cookies carried by hand as a browser would:
  * page with a CSRF token, a forged post refused, a real post redirected with a flash shown once.
  */
-class BrowserFlowTest {
-
-    static TestServer server;
-    static WebTestClient client;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(DemoApp.class);
-        client = server.client();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+class BrowserFlowTest extends DemoAppOverHttp {
 
     private static String text(EntityExchangeResult<byte[]> r) {
         return r.getResponseBody() == null ? "" : new String(r.getResponseBody(), StandardCharsets.UTF_8);
