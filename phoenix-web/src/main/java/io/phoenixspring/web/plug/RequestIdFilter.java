@@ -14,7 +14,8 @@ import reactor.core.publisher.Mono;
  * (20 to 200 characters) or makes a new one, and returns it in the response header. As Plug puts
  * it in Logger's metadata, the router puts it in the logging MDC as {@code request_id} while plugs
  * and actions run (a {@code @Blocking} action too), so {@code %X{request_id}} in the log pattern
- * shows it; work an action continues in a {@code Mono} later runs without it.
+ * shows it; with Reactor's automatic context propagation it also follows an action's {@code Mono}
+ * ({@link RequestIdThreadLocalAccessor}).
  *
  * <pre>{@code
  * @Bean RequestIdFilter requestId() { return new RequestIdFilter("x-request-id"); }

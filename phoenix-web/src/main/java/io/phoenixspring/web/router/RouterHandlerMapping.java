@@ -105,7 +105,9 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
                         error instanceof ConnFailure failure ? failure.conn : initial, ConnFailure.unwrap(error)))))
                 .map(this::finish)
                 .flatMap(c -> send(exchange, c, start))
-                .doFinally(signal -> MultipartParser.deleteUploads(exchange));
+                .doFinally(signal -> MultipartParser.deleteUploads(exchange))
+                // Read by RequestIdThreadLocalAccessor when Reactor propagates context to thread locals.
+                .contextWrite(context -> requestId == null ? context : context.put(RequestIdFilter.MDC_KEY, requestId));
     }
 
     /** A conn the action did not answer is a server error, as Phoenix raises when no response was sent. */

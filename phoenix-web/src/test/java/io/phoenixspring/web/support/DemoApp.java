@@ -258,7 +258,10 @@ public class DemoApp {
         }
 
         Mono<Conn> later(Conn conn) {
-            return Mono.delay(Duration.ofMillis(10)).map(x -> conn.text("later"));
+            return Mono.delay(Duration.ofMillis(10)).map(x -> {
+                org.slf4j.LoggerFactory.getLogger(UserController.class).info("later, on a timer thread");
+                return conn.text("later");
+            });
         }
     }
 
