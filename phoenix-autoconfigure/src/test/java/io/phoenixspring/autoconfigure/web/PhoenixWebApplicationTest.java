@@ -29,7 +29,7 @@ import org.springframework.web.server.ResponseStatusException;
  * A Spring Boot application with nothing but the auto-configuration, a Router bean, a
  * {@code @PhoenixController} and a {@code @RestController}, served on a real port: Phoenix's
  * answers and Spring's coexist, and unrouted requests get Phoenix's 404 even past Boot's static
- * resource handler.
+ * resource handler; Spring Boot's {@code server.compression} applies to Phoenix's answers too.
  */
 class PhoenixWebApplicationTest {
 
@@ -79,7 +79,9 @@ class PhoenixWebApplicationTest {
         app = new SpringApplicationBuilder(App.class).properties(
                 "server.port=0", "spring.main.banner-mode=off",
                 "phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-for-phoenix-0123456789",
-                "phoenix.endpoint.sockets.enabled=false").run();
+                "phoenix.endpoint.sockets.enabled=false",
+                // Bandit's compress option, the Spring Boot way: Reactor Netty compresses what clients accept.
+                "server.compression.enabled=true", "server.compression.min-response-size=1").run();
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -129,5 +131,15 @@ class PhoenixWebApplicationTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         // Spring Boot's own error body, not Phoenix's: the request was the RestController's.
         assertThat(missing.body()).contains("\"path\":\"/rest/missing\"").doesNotContain("\"errors\"");
+    }
+
+    @Test
+    void phoenixResponsesAreCompressedWithSpringBootsServerCompression() throws Exception {
+        HttpResponse<byte[]> gzipped = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                .header("accept-encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzipped.headers().firstValue("content-encoding")).hasValue("gzip");
+        assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"ok\"}");
+        assertThat(get("/api/health", null).headers().firstValue("content-encoding")).isEmpty();
     }
 }
