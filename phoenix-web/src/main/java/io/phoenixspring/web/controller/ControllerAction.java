@@ -125,21 +125,17 @@ public final class ControllerAction {
         }
     }
 
-    /** On the blocking pool the MDC is not the event loop's: the request id is put there again. */
+    /** On the blocking pool the MDC is not the event loop's: the request id is put there for the call. */
     private Object callWithRequestId(String requestId, Object target, Conn conn) throws Exception {
-        Exception[] failure = new Exception[1];
-        Object result = io.phoenixspring.web.plug.RequestIdFilter.withRequestId(requestId, () -> {
-            try {
-                return call(target, conn);
-            } catch (Exception e) {
-                failure[0] = e;
-                return null;
-            }
-        });
-        if (failure[0] != null) {
-            throw failure[0];
+        if (requestId == null) {
+            return call(target, conn);
         }
-        return result;
+        org.slf4j.MDC.put(io.phoenixspring.web.plug.RequestIdFilter.MDC_KEY, requestId);
+        try {
+            return call(target, conn);
+        } finally {
+            org.slf4j.MDC.remove(io.phoenixspring.web.plug.RequestIdFilter.MDC_KEY);
+        }
     }
 
     private Object call(Object target, Conn conn) throws Exception {
