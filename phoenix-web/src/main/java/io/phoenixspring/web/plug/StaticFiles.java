@@ -113,12 +113,17 @@ public final class StaticFiles implements Plug {
             if (!parts[0].trim().equalsIgnoreCase(coding)) {
                 continue;
             }
-            boolean refused = false;
             for (int i = 1; i < parts.length; i++) {
-                String param = parts[i].trim().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
-                refused |= param.matches("q=0(\\.0*)?");
+                String[] param = parts[i].split("=", 2);
+                if (param.length == 2 && param[0].trim().equalsIgnoreCase("q")) {
+                    try {
+                        return Double.parseDouble(param[1].trim()) > 0;
+                    } catch (NumberFormatException malformed) {
+                        return true;
+                    }
+                }
             }
-            return !refused;
+            return true;
         }
         return false;
     }
