@@ -28,6 +28,7 @@ import {LongPoll, Socket} from "phoenix"
 import WebSocket from "ws"
 import {isDeepStrictEqual} from "node:util"
 import net from "node:net"
+import tls from "node:tls"
 
 const SCENARIOS = {
   connect: connectScenario,
@@ -656,7 +657,7 @@ async function joinOnOpenScenario(){
  * with the official client: open the session (GET, answered asynchronously), the CORS preflight of
  * the first POST (OPTIONS, answered at once), then the POST itself, each request sent as soon as the
  * previous response is complete. Every request must be answered; repeated to catch a race.
- * (fetch cannot pin requests to one connection, so this speaks HTTP/1.1 over a plain TCP socket.)
+ * (fetch cannot pin requests to one connection, so this speaks HTTP/1.1 over a plain TCP or TLS socket.)
  */
 async function longpollKeepAliveScenario(){
   check(transportName === "longpoll", "this scenario is about the long-poll transport")
@@ -664,7 +665,8 @@ async function longpollKeepAliveScenario(){
   const userToken = await token("alice")
   const url = new URL(base)
   const host = url.hostname
-  const port = Number(url.port || 80)
+  const secure = url.protocol === "https:"
+  const port = Number(url.port || (secure ? 443 : 80))
   const heartbeat = '[null,"1","phoenix","heartbeat",{}]'
   const request = (method, path, headers, body = "") =>
     `${method} ${path} HTTP/1.1\r\nHost: ${url.host}\r\n` +
@@ -682,7 +684,8 @@ async function longpollKeepAliveScenario(){
   ]
   const expected = [/"status":410/, /^$/, /^\{"status":200\}$/]
   const oneRound = round => new Promise(resolve => {
-    const conn = net.connect(port, host)
+    // Over https the same bytes go through TLS (the test's CA comes from NODE_EXTRA_CA_CERTS).
+    const conn = secure ? tls.connect({host, port}) : net.connect(port, host)
     const exchange = []
     let buffer = Buffer.alloc(0)
     let step = 0
@@ -696,7 +699,7 @@ async function longpollKeepAliveScenario(){
       conn.destroy()
       resolve({ok: false, why: `round ${round}: no response to request ${step + 1} of ${steps.length} within 2000 ms`, exchange})
     }, 2000)
-    conn.on("connect", send)
+    conn.on(secure ? "secureConnect" : "connect", send)
     conn.on("error", e => { clearTimeout(timer); resolve({ok: false, why: `round ${round}: ${e.message}`, exchange}) })
     conn.on("data", chunk => {
       buffer = Buffer.concat([buffer, chunk])

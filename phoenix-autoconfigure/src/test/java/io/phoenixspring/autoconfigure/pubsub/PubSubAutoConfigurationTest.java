@@ -103,8 +103,10 @@ class PubSubAutoConfigurationTest {
                     assertThat(settings.uri().getHost()).isEqualTo("127.0.0.1");
                     assertThat(settings.uri().getPort()).isEqualTo(2);
                     assertThat(settings.uri().getDatabase()).isEqualTo(4);
-                    assertThat(settings.uri().getUsername()).isEqualTo("app");
-                    assertThat(new String(settings.uri().getPassword())).isEqualTo("secret");
+                    io.lettuce.core.RedisCredentials credentials =
+                            settings.uri().getCredentialsProvider().resolveCredentials().block();
+                    assertThat(credentials.getUsername()).isEqualTo("app");
+                    assertThat(new String(credentials.getPassword())).isEqualTo("secret");
                 });
     }
 

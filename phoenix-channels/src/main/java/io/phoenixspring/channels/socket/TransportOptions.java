@@ -13,16 +13,25 @@ import java.util.Objects;
  * @param websocketTimeout close a WebSocket that sent nothing for this long (Phoenix: 60 s)
  * @param maxFrameSize largest WebSocket frame accepted, in bytes; larger ones close the socket (1009)
  * @param compress per-message deflate on WebSocket frames
- * @param outboundLimit frames queued for one client before it counts as a slow consumer and is disconnected
+ * @param outboundLimit frames queued for one client (not yet on the network) before it counts as a
+ *     slow consumer and is disconnected
+ * @param outboundByteLimit bytes queued for one client before it counts as a slow consumer; a single
+ *     frame larger than this still reaches a client that has nothing else waiting
  * @param maxChannels channels one socket may have joined at once; more joins are refused
  * @param longpollWindow how long a poll waits for messages (Phoenix: 10 s)
  * @param longpollPubsubTimeout how long a long-poll request waits for its session (Phoenix: 2 s)
  * @param longpollSessionMaxAge how long a long-poll session token is valid (Phoenix: 2 weeks)
  * @param checkOrigin which Origin headers are allowed
+ * @param directWrites whether WebSocket frames may be written with one system call straight to the
+ *     socket where that is equivalent to Netty's pipeline (plain TCP on epoll, no other handlers);
+ *     TLS, compression and added handlers always use the pipeline
  */
 public record TransportOptions(Duration websocketTimeout, int maxFrameSize, boolean compress, int outboundLimit,
-        int maxChannels, Duration longpollWindow, Duration longpollPubsubTimeout, Duration longpollSessionMaxAge,
-        OriginCheck checkOrigin) {
+        long outboundByteLimit, int maxChannels, Duration longpollWindow, Duration longpollPubsubTimeout,
+        Duration longpollSessionMaxAge, OriginCheck checkOrigin, boolean directWrites) {
+
+    /** Default for {@link #outboundByteLimit}: 8 MiB. */
+    public static final long DEFAULT_OUTBOUND_BYTE_LIMIT = 8L * 1024 * 1024;
 
     public TransportOptions {
         Objects.requireNonNull(websocketTimeout, "websocketTimeout");
@@ -30,53 +39,62 @@ public record TransportOptions(Duration websocketTimeout, int maxFrameSize, bool
         Objects.requireNonNull(longpollPubsubTimeout, "longpollPubsubTimeout");
         Objects.requireNonNull(longpollSessionMaxAge, "longpollSessionMaxAge");
         Objects.requireNonNull(checkOrigin, "checkOrigin");
-        if (maxFrameSize < 1 || outboundLimit < 1 || maxChannels < 1) {
-            throw new IllegalArgumentException("maxFrameSize, outboundLimit and maxChannels must be positive");
+        if (maxFrameSize < 1 || outboundLimit < 1 || outboundByteLimit < 1 || maxChannels < 1) {
+            throw new IllegalArgumentException("maxFrameSize, outboundLimit, outboundByteLimit and maxChannels must be positive");
         }
     }
 
     public static TransportOptions defaults() {
-        return new TransportOptions(Duration.ofSeconds(60), 1024 * 1024, false, 10_000, 1_000,
-                Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofDays(14), OriginCheck.OFF);
+        return new TransportOptions(Duration.ofSeconds(60), 1024 * 1024, false, 10_000, DEFAULT_OUTBOUND_BYTE_LIMIT,
+                1_000, Duration.ofSeconds(10), Duration.ofSeconds(2), Duration.ofDays(14), OriginCheck.OFF, true);
     }
 
     public TransportOptions withCheckOrigin(OriginCheck check) {
-        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, maxChannels,
-                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, check);
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, outboundByteLimit, maxChannels,
+                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, check, directWrites);
     }
 
     public TransportOptions withWebsocketTimeout(Duration timeout) {
-        return new TransportOptions(timeout, maxFrameSize, compress, outboundLimit, maxChannels, longpollWindow,
-                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+        return new TransportOptions(timeout, maxFrameSize, compress, outboundLimit, outboundByteLimit, maxChannels, longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin, directWrites);
     }
 
     public TransportOptions withMaxFrameSize(int bytes) {
-        return new TransportOptions(websocketTimeout, bytes, compress, outboundLimit, maxChannels, longpollWindow,
-                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+        return new TransportOptions(websocketTimeout, bytes, compress, outboundLimit, outboundByteLimit, maxChannels, longpollWindow,
+                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin, directWrites);
     }
 
     public TransportOptions withCompress(boolean enabled) {
-        return new TransportOptions(websocketTimeout, maxFrameSize, enabled, outboundLimit, maxChannels,
-                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+        return new TransportOptions(websocketTimeout, maxFrameSize, enabled, outboundLimit, outboundByteLimit, maxChannels,
+                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin, directWrites);
     }
 
     public TransportOptions withOutboundLimit(int frames) {
-        return new TransportOptions(websocketTimeout, maxFrameSize, compress, frames, maxChannels, longpollWindow,
-                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, frames, outboundByteLimit, maxChannels, longpollWindow,
+                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin, directWrites);
+    }
+
+    public TransportOptions withOutboundByteLimit(long bytes) {
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, bytes, maxChannels, longpollWindow,
+                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin, directWrites);
     }
 
     public TransportOptions withMaxChannels(int channels) {
-        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, channels,
-                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, outboundByteLimit, channels,
+                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin, directWrites);
     }
 
     public TransportOptions withLongpollWindow(Duration window) {
-        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, maxChannels, window,
-                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin);
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, outboundByteLimit, maxChannels, window,
+                longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin, directWrites);
     }
 
     public TransportOptions withLongpollPubsubTimeout(Duration timeout) {
-        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, maxChannels,
-                longpollWindow, timeout, longpollSessionMaxAge, checkOrigin);
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, outboundByteLimit, maxChannels,
+                longpollWindow, timeout, longpollSessionMaxAge, checkOrigin, directWrites);
+    }
+
+    public TransportOptions withDirectWrites(boolean enabled) {
+        return new TransportOptions(websocketTimeout, maxFrameSize, compress, outboundLimit, outboundByteLimit, maxChannels,
+                longpollWindow, longpollPubsubTimeout, longpollSessionMaxAge, checkOrigin, enabled);
     }
 }

@@ -24,7 +24,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The official {@code phoenix} npm client, unchanged, against a real server: every scenario of
  * {@code src/test/js/scenarios.mjs} over WebSocket with vsn 2.0.0 and 1.0.0 and over long-poll
- * (vsn 2.0.0: the client's LongPoll always uses its V2 serializer). Each scenario runs in its own
+ * (vsn 2.0.0: the client's LongPoll always uses its V2 serializer), each over plain HTTP and over
+ * TLS ({@code wss://}, {@code https://}; the client trusts the test's self-signed certificate
+ * through {@code NODE_EXTRA_CA_CERTS}). Each scenario runs in its own
  * {@code node} process, which prints one JSON line with what it observed and exits 0, or exits 1
  * with the reason and a trace of the frames and HTTP requests.
  *
@@ -51,6 +53,7 @@ class OfficialClientTest {
             "join_on_open", "longpoll_keepalive");
 
     private static TestServer server;
+    private static TestServer tlsServer;
 
     @BeforeAll
     static void start() {
@@ -59,6 +62,7 @@ class OfficialClientTest {
                         JS.toAbsolutePath())
                 .exists();
         server = new TestServer();
+        tlsServer = TestServer.tls(java.util.function.UnaryOperator.identity(), java.util.function.UnaryOperator.identity());
     }
 
     @AfterAll
@@ -66,14 +70,19 @@ class OfficialClientTest {
         if (server != null) {
             server.close();
         }
+        if (tlsServer != null) {
+            tlsServer.close();
+        }
     }
 
     static Stream<Arguments> scenarios() {
         List<Arguments> runs = new ArrayList<>();
-        for (List<String> transport : TRANSPORTS) {
-            for (String scenario : SCENARIOS) {
-                if (applies(transport.get(0), transport.get(1), scenario)) {
-                    runs.add(Arguments.of(transport.get(0), transport.get(1), scenario));
+        for (String scheme : List.of("http", "https")) {
+            for (List<String> transport : TRANSPORTS) {
+                for (String scenario : SCENARIOS) {
+                    if (applies(transport.get(0), transport.get(1), scenario)) {
+                        runs.add(Arguments.of(scheme, transport.get(0), transport.get(1), scenario));
+                    }
                 }
             }
         }
@@ -92,10 +101,11 @@ class OfficialClientTest {
         };
     }
 
-    @ParameterizedTest(name = "{0} vsn={1}: {2}")
+    @ParameterizedTest(name = "{0} {1} vsn={2}: {3}")
     @MethodSource("scenarios")
-    void officialClient(String transport, String vsn, String scenario) throws Exception {
-        Result result = node("scenarios.mjs", "http://127.0.0.1:" + server.port(), transport, vsn, scenario);
+    void officialClient(String scheme, String transport, String vsn, String scenario) throws Exception {
+        TestServer target = scheme.equals("https") ? tlsServer : server;
+        Result result = node("scenarios.mjs", target.baseUrl(), transport, vsn, scenario);
         JsonNode report = result.json();
         if (result.exit() != 0 || report == null || !report.path("ok").asBoolean(false)) {
             fail("%s over %s vsn=%s failed (exit %s)%n%s%nstdout:%n%s%nstderr:%n%s", scenario, transport, vsn,
@@ -160,6 +170,8 @@ class OfficialClientTest {
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().put("SCENARIO_TIMEOUT_MS", SCENARIO_TIMEOUT_MS);
+            builder.environment().put("NODE_EXTRA_CA_CERTS",
+                    io.phoenixspring.channels.support.SelfSignedTls.get().certificatePem().toString());
             Process process;
             try {
                 process = builder.start();

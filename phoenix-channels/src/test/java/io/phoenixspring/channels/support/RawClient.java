@@ -21,6 +21,18 @@ import java.util.concurrent.TimeUnit;
 public final class RawClient implements WebSocket.Listener, AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static HttpClient tlsHttp;
+
+    /** The JDK client for {@code url}: over {@code wss://} one that trusts the test's {@link SelfSignedTls} certificate. */
+    private static synchronized HttpClient http(String url) {
+        if (!url.startsWith("wss:")) {
+            return HTTP;
+        }
+        if (tlsHttp == null) {
+            tlsHttp = HttpClient.newBuilder().sslContext(SelfSignedTls.get().clientContext()).build();
+        }
+        return tlsHttp;
+    }
 
     private final LinkedBlockingQueue<Object> inbox = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
@@ -39,7 +51,7 @@ public final class RawClient implements WebSocket.Listener, AutoCloseable {
     /** Connects with extra request headers. */
     public static RawClient connectWithHeaders(String url, java.util.Map<String, String> headers) {
         RawClient client = new RawClient();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder = http(url).newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         headers.forEach(builder::header);
         client.webSocket = builder.buildAsync(URI.create(url), client).join();
         return client;
@@ -48,7 +60,7 @@ public final class RawClient implements WebSocket.Listener, AutoCloseable {
     /** Connects asking for subprotocols, as the JS client does when given an authToken. */
     public static RawClient connect(String url, String origin, String... subprotocols) {
         RawClient client = new RawClient();
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        WebSocket.Builder builder = http(url).newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (subprotocols.length > 0) {
             builder.subprotocols(subprotocols[0], java.util.Arrays.copyOfRange(subprotocols, 1, subprotocols.length));
         }
@@ -165,6 +177,11 @@ public final class RawClient implements WebSocket.Listener, AutoCloseable {
     @Override
     public void onError(WebSocket socket, Throwable error) {
         closeCode.complete(-1);
+    }
+
+    /** Drops the connection without a close handshake, as a vanished client. */
+    public void abort() {
+        webSocket.abort();
     }
 
     @Override

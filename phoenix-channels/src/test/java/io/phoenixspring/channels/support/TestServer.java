@@ -39,12 +39,31 @@ public final class TestServer implements AutoCloseable {
     private final SocketHandlerMapping mapping;
     private final DisposableServer server;
     private final RawBaseline rawBaseline = new RawBaseline();
+    private final boolean secure;
 
     public TestServer() {
         this(0, UnaryOperator.identity(), PubSub.builder().build());
     }
 
     public TestServer(int port, UnaryOperator<TransportOptions> options, PubSub pubSub) {
+        this(port, options, pubSub, false, UnaryOperator.identity());
+    }
+
+    /** A server over TLS with the JVM's {@link SelfSignedTls} certificate; {@code server} adds to Reactor Netty's setup. */
+    public static TestServer tls(UnaryOperator<TransportOptions> options, UnaryOperator<HttpServer> server) {
+        SelfSignedTls tls = SelfSignedTls.get();
+        return new TestServer(0, options, PubSub.builder().build(), true, http -> server.apply(http.secure(spec ->
+                spec.sslContext(reactor.netty.http.Http11SslContextSpec.forServer(tls.key(), tls.certificate())))));
+    }
+
+    /** A plain-TCP server whose Reactor Netty setup {@code server} changes (e.g. wiretap on). */
+    public static TestServer customized(UnaryOperator<TransportOptions> options, UnaryOperator<HttpServer> server) {
+        return new TestServer(0, options, PubSub.builder().build(), false, server);
+    }
+
+    private TestServer(int port, UnaryOperator<TransportOptions> options, PubSub pubSub, boolean secure,
+            UnaryOperator<HttpServer> serverSetup) {
+        this.secure = secure;
         this.pubSub = pubSub;
         this.runtime = new SocketRuntime(pubSub, ChannelsMetrics.noop());
         this.endpoint = new Endpoint(runtime);
@@ -105,7 +124,7 @@ public final class TestServer implements AutoCloseable {
             return json(exchange, HttpStatus.NOT_FOUND, "{\"errors\":{\"detail\":\"Not Found\"}}");
         };
         HttpHandler http = WebHttpHandlerBuilder.webHandler(router).build();
-        this.server = HttpServer.create().host("127.0.0.1").port(port)
+        this.server = serverSetup.apply(HttpServer.create().host("127.0.0.1").port(port))
                 .handle(new ReactorHttpHandlerAdapter(http)).bindNow();
     }
 
@@ -125,7 +144,21 @@ public final class TestServer implements AutoCloseable {
     }
 
     public String wsUrl(String query) {
-        return "ws://127.0.0.1:" + port() + "/socket/websocket?" + query;
+        return (secure ? "wss" : "ws") + "://127.0.0.1:" + port() + "/socket/websocket?" + query;
+    }
+
+    /** The server's HTTP root: {@code http://127.0.0.1:PORT}, or https over TLS. */
+    public String baseUrl() {
+        return (secure ? "https" : "http") + "://127.0.0.1:" + port();
+    }
+
+    public boolean secure() {
+        return secure;
+    }
+
+    /** The WebSocket transport of the contract's socket. */
+    public io.phoenixspring.channels.transport.websocket.WebSocketTransport webSocketTransport() {
+        return (io.phoenixspring.channels.transport.websocket.WebSocketTransport) mapping.handlers().get("/socket/websocket");
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.phoenixspring.channels.serializer.Frame;
-import io.phoenixspring.channels.transport.websocket.WebSocketTransport.LoopBatcher;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;

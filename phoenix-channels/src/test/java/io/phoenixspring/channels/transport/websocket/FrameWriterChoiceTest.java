@@ -1,0 +1,152 @@
+package io.phoenixspring.channels.transport.websocket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phoenixspring.channels.support.RawClient;
+import io.phoenixspring.channels.support.TestServer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Which writer a WebSocket gets, and that frames come out right with each: the direct system-call
+ * writer only on a plain-TCP pipeline of Reactor Netty's own handlers; TLS, wiretap, or the switch
+ * turned off put every frame through Netty's pipeline, byte for byte the same frames.
+ */
+class FrameWriterChoiceTest {
+
+    private static final String JOIN = "[\"1\",\"1\",\"room:lobby\",\"phx_join\",{}]";
+    private static final String JOINED = "[\"1\",\"1\",\"room:lobby\",\"phx_reply\",{\"response\":{},\"status\":\"ok\"}]";
+
+    @Test
+    void aPlainTcpSocketOfReactorNettyWritesDirectly() {
+        try (TestServer server = new TestServer()) {
+            assertThat(writerAfterRoundTrip(server)).isInstanceOf(DirectWriter.class);
+        }
+    }
+
+    @Test
+    void theSwitchTurnsDirectWritesOff() {
+        try (TestServer server = TestServer.customized(options -> options.withDirectWrites(false), UnaryOperator.identity())) {
+            assertThat(writerAfterRoundTrip(server)).isInstanceOf(PipelineWriter.class);
+        }
+    }
+
+    @Test
+    void aWiretappedPipelineSeesEveryFrame() {
+        try (TestServer server = TestServer.customized(UnaryOperator.identity(), http -> http.wiretap(true))) {
+            assertThat(writerAfterRoundTrip(server)).isInstanceOf(PipelineWriter.class);
+        }
+    }
+
+    @Test
+    void perMessageCompressionGoesThroughThePipeline() {
+        try (TestServer server = TestServer.customized(options -> options.withCompress(true), UnaryOperator.identity())) {
+            assertThat(writerAfterRoundTrip(server)).isInstanceOf(PipelineWriter.class);
+        }
+    }
+
+    @Test
+    void framesOverTlsAreEncryptedByTheSslHandler() {
+        try (TestServer server = TestServer.tls(UnaryOperator.identity(), UnaryOperator.identity())) {
+            assertThat(writerAfterRoundTrip(server)).isInstanceOf(PipelineWriter.class);
+        }
+    }
+
+    @Test
+    void largeAndBinaryFramesOverTlsArriveWhole() {
+        try (TestServer server = TestServer.tls(UnaryOperator.identity(), UnaryOperator.identity());
+                RawClient client = RawClient.connect(server.wsUrl("token=" + server.token("alice") + "&vsn=2.0.0"))) {
+            client.send(JOIN);
+            assertThat(client.next()).isEqualTo(JOINED);
+            String big = "y".repeat(900_000);
+            client.send("[\"1\",\"2\",\"room:lobby\",\"ping\",{\"big\":\"" + big + "\"}]");
+            assertThat(client.next()).isEqualTo("[\"1\",\"2\",\"room:lobby\",\"phx_reply\",{\"response\":{\"big\":\""
+                    + big + "\"},\"status\":\"ok\"}]");
+            // A V2 binary push (kind 0, join_ref "1", ref "3", topic, event "binary", 3 bytes) and its binary reply.
+            client.sendBinary(binaryPush());
+            assertThat(client.next()).isEqualTo("bin:" + HexFormat.of().formatHex(binaryReply()));
+        }
+    }
+
+    @Test
+    void noCpuIsLeftBurningAfterTlsClientsVanish() throws Exception {
+        try (TestServer server = TestServer.tls(UnaryOperator.identity(), UnaryOperator.identity())) {
+            List<RawClient> clients = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                RawClient client = RawClient.connect(server.wsUrl("token=" + server.token("u" + i) + "&vsn=2.0.0"));
+                client.send(JOIN);
+                assertThat(client.next()).isEqualTo(JOINED);
+                clients.add(client);
+            }
+            for (int i = 0; i < 50; i++) {
+                server.endpoint.broadcast("room:lobby", "new_msg", Map.of("body", "m" + i, "user", "system"));
+            }
+            // Gone without a close handshake, mid-stream.
+            clients.forEach(RawClient::abort);
+            Thread.sleep(1500);
+            long before = serverThreadsCpuNanos();
+            Thread.sleep(2000);
+            long burnt = serverThreadsCpuNanos() - before;
+            assertThat(burnt).as("CPU used by the server's threads in 2 s with no client (ns)").isLessThan(100_000_000L);
+            assertThat(server.runtime.connectionCount()).isZero();
+        }
+    }
+
+    private static long serverThreadsCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("reactor-") || info.getThreadName().startsWith("phoenix"))) {
+                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
+    }
+
+    /** A join, a broadcast to the socket and a reply, exactly as the protocol writes them; returns the socket's writer. */
+    private static FrameWriter writerAfterRoundTrip(TestServer server) {
+        try (RawClient client = RawClient.connect(server.wsUrl("token=" + server.token("alice") + "&vsn=2.0.0"))) {
+            client.send(JOIN);
+            assertThat(client.next()).isEqualTo(JOINED);
+            server.endpoint.broadcast("room:lobby", "new_msg", Map.of("body", "hi", "user", "system")).join();
+            assertThat(client.next()).isEqualTo("[null,null,\"room:lobby\",\"new_msg\",{\"body\":\"hi\",\"user\":\"system\"}]");
+            String filler = "z".repeat(70_000);
+            client.send("[\"1\",\"2\",\"room:lobby\",\"ping\",{\"filler\":\"" + filler + "\"}]");
+            assertThat(client.next()).isEqualTo("[\"1\",\"2\",\"room:lobby\",\"phx_reply\",{\"response\":{\"filler\":\""
+                    + filler + "\"},\"status\":\"ok\"}]");
+            List<FrameWriter> writers = server.webSocketTransport().writers();
+            assertThat(writers).hasSize(1);
+            return writers.get(0);
+        }
+    }
+
+    private static byte[] binaryPush() {
+        return frame(0, "1", "3", "room:lobby", "binary", new byte[] {1, 2, 3});
+    }
+
+    private static byte[] binaryReply() {
+        // kind 1 (reply): join_ref, ref, topic, status "ok", payload
+        return frame(1, "1", "3", "room:lobby", "ok", new byte[] {1, 2, 3});
+    }
+
+    private static byte[] frame(int kind, String joinRef, String ref, String topic, String event, byte[] payload) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[][] fields = {joinRef.getBytes(), ref.getBytes(), topic.getBytes(), event.getBytes()};
+        out.write(kind);
+        for (byte[] field : fields) {
+            out.write(field.length);
+        }
+        for (byte[] field : fields) {
+            out.writeBytes(field);
+        }
+        out.writeBytes(payload);
+        return out.toByteArray();
+    }
+}
