@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AnnotatedChannel implements Channel {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = io.phoenixspring.channels.serializer.JsonLimits.clientFacingMapper().build();
 
     private final Object bean;
     private final Handler join;

@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class Json {
 
     /** Maps are written with sorted keys, as Phoenix's JSON library writes Elixir maps. */
-    static final JsonMapper MAPPER = JsonMapper.builder()
+    static final JsonMapper MAPPER = JsonLimits.clientFacingMapper()
             .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .build();
 

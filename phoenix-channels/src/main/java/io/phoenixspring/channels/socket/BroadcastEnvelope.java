@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class BroadcastEnvelope {
 
     static final String MARKER = "phx_broadcast";
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = io.phoenixspring.channels.serializer.JsonLimits.serverMapper().build();
 
     private BroadcastEnvelope() {
     }

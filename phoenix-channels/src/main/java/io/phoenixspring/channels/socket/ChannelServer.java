@@ -182,7 +182,7 @@ final class ChannelServer implements Subscriber {
 
     void push(String event, Object payload) {
         if (state != State.CLOSED) {
-            connection.send(connection.serializer().encode(new Message(topic(), event, payload, null, joinRef())));
+            connection.push(new Message(topic(), event, payload, null, joinRef()));
         }
     }
 
@@ -221,7 +221,7 @@ final class ChannelServer implements Subscriber {
                 connection.sendReply(new Reply(topic(), "ok", ok.response(), message.ref(), joinRef()));
                 if (predecessor != null) {
                     String old = predecessor.joinRef();
-                    connection.send(connection.serializer().encode(new Message(topic(), "phx_close", EMPTY, old, old)));
+                    connection.push(new Message(topic(), "phx_close", EMPTY, old, old));
                 }
             } else if (result instanceof JoinResult.Error error) {
                 refuse(message, error.response(), took, "error");
@@ -313,7 +313,7 @@ final class ChannelServer implements Subscriber {
         }
         log.error("Channel {} ({}) crashed", topic(), channel.getClass().getSimpleName(), failure);
         end("crash: " + failure, "crashed");
-        connection.send(connection.serializer().encode(new Message(topic(), "phx_error", EMPTY, joinRef(), joinRef())));
+        connection.push(new Message(topic(), "phx_error", EMPTY, joinRef(), joinRef()));
     }
 
     private void end(String reason, String metricReason) {
@@ -343,7 +343,7 @@ final class ChannelServer implements Subscriber {
     }
 
     private void sendClose() {
-        connection.send(connection.serializer().encode(new Message(topic(), "phx_close", EMPTY, joinRef(), joinRef())));
+        connection.push(new Message(topic(), "phx_close", EMPTY, joinRef(), joinRef()));
     }
 
     private void replyUnmatched(Message message) {

@@ -27,6 +27,7 @@ public final class ChannelsMetrics {
     private final Counter broadcasts;
     private final Counter slowConsumers;
     private final Counter invalidMessages;
+    private final Counter unencodable;
 
     public ChannelsMetrics(MeterRegistry registry) {
         this(registry, ObservationRegistry.NOOP);
@@ -47,6 +48,9 @@ public final class ChannelsMetrics {
                 .description("sockets closed because their outbound queue was full").register(registry);
         invalidMessages = Counter.builder("phoenix.socket.invalid_messages")
                 .description("frames that were not Phoenix messages; their socket was closed").register(registry);
+        unencodable = Counter.builder("phoenix.socket.unencodable_messages")
+                .description("replies, pushes and broadcasts the server could not encode for a client "
+                        + "(replies are answered with an error instead)").register(registry);
     }
 
     /** Meters that go nowhere, for use without Micrometer wiring. */
@@ -119,5 +123,9 @@ public final class ChannelsMetrics {
 
     void invalidMessage() {
         invalidMessages.increment();
+    }
+
+    void unencodable() {
+        unencodable.increment();
     }
 }

@@ -111,7 +111,7 @@ public final class SocketConnection {
         String topic = message.topic();
         if ("phoenix".equals(topic)) {
             if ("heartbeat".equals(message.event())) {
-                send(serializer.encode(new Reply("phoenix", "ok", EMPTY, message.ref(), null)));
+                sendReply(new Reply("phoenix", "ok", EMPTY, message.ref(), null));
             } else {
                 replyUnmatched(message);
             }
@@ -122,7 +122,7 @@ public final class SocketConnection {
             case "phx_join" -> join(message, existing);
             case "phx_leave" -> {
                 if (existing == null) {
-                    send(serializer.encode(new Reply(topic, "ok", EMPTY, message.ref(), message.joinRef())));
+                    sendReply(new Reply(topic, "ok", EMPTY, message.ref(), message.joinRef()));
                 } else {
                     existing.leave(message);
                 }
@@ -147,8 +147,8 @@ public final class SocketConnection {
         if (existing == null && channels.size() >= mount.options().maxChannels()) {
             log.warn("Refusing join of \"{}\" in {}: the socket already has {} channels", message.topic(),
                     mount.handlerName(), channels.size());
-            send(serializer.encode(new Reply(message.topic(), "error", Map.of("reason", "too many channels"),
-                    message.ref(), message.joinRef())));
+            sendReply(new Reply(message.topic(), "error", Map.of("reason", "too many channels"),
+                    message.ref(), message.joinRef()));
             return;
         }
         if (existing != null) {
@@ -163,8 +163,7 @@ public final class SocketConnection {
     }
 
     private void replyUnmatched(Message message) {
-        send(serializer.encode(new Reply(message.topic(), "error", Map.of("reason", "unmatched topic"),
-                message.ref(), null)));
+        sendReply(new Reply(message.topic(), "error", Map.of("reason", "unmatched topic"), message.ref(), null));
     }
 
     /**
@@ -195,13 +194,41 @@ public final class SocketConnection {
         });
     }
 
-    /** Sends a reply, turning binary replies the client cannot receive into a clear error reply. */
+    /**
+     * Sends a reply, turning binary replies the client cannot receive, and replies that cannot be
+     * encoded (nested deeper than the writer allows, binary frame fields over 255 bytes), into a
+     * clear error reply: the client's request is answered, and the channel goes on.
+     */
     void sendReply(Reply reply) {
         if (reply.payload() instanceof Binary && !canReceiveBinary()) {
             reply = new Reply(reply.topic(), "error", Map.of("reason", "binary replies need the websocket transport"),
                     reply.ref(), reply.joinRef());
         }
-        send(serializer.encode(reply));
+        Frame frame;
+        try {
+            frame = serializer.encode(reply);
+        } catch (RuntimeException e) {
+            runtime.metrics().unencodable();
+            log.warn("Answering ref {} on \"{}\" in {} with an error: its reply cannot be encoded ({})", reply.ref(),
+                    reply.topic(), mount.handlerName(), e.getMessage());
+            frame = serializer.encode(new Reply(reply.topic(), "error", Map.of("reason", "reply could not be encoded"),
+                    reply.ref(), reply.joinRef()));
+        }
+        send(frame);
+    }
+
+    /** Encodes and sends a message; one that cannot be encoded is dropped with one log line. */
+    void push(Message message) {
+        Frame frame;
+        try {
+            frame = serializer.encode(message);
+        } catch (RuntimeException e) {
+            runtime.metrics().unencodable();
+            log.warn("Dropping \"{}\" on \"{}\" for a client of {}: it cannot be encoded ({})", message.event(),
+                    message.topic(), mount.handlerName(), e.getMessage());
+            return;
+        }
+        send(frame);
     }
 
     boolean canReceiveBinary() {

@@ -219,6 +219,7 @@ public final class SocketRuntime implements AutoCloseable {
         }
         Frame v1 = null;
         Frame v2 = null;
+        boolean unencodable = false;
         for (Subscription subscription : subscriptions) {
             Subscriber subscriber = subscription.subscriber();
             if (subscriber == from) {
@@ -232,6 +233,9 @@ public final class SocketRuntime implements AutoCloseable {
                 server.handleOut(broadcast);
                 continue;
             }
+            if (unencodable) {
+                continue;
+            }
             try {
                 Serializer serializer = server.connection().serializer();
                 Frame frame;
@@ -242,7 +246,11 @@ public final class SocketRuntime implements AutoCloseable {
                 }
                 server.sendFrame(frame);
             } catch (RuntimeException e) {
-                log.warn("could not deliver broadcast {} on {} to a socket", broadcast.event(), topic, e);
+                // Every socket would fail the same way: one line for the broadcast, not one (with a stack) per socket.
+                unencodable = true;
+                server.connection().runtime().metrics().unencodable();
+                log.warn("Dropping broadcast \"{}\" on \"{}\": it cannot be encoded ({})", broadcast.event(), topic,
+                        e.getMessage());
             }
         }
     }

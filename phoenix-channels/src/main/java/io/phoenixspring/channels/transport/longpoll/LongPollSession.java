@@ -27,7 +27,10 @@ final class LongPollSession implements Outbound, Subscriber {
     private final LongPollTransport transport;
     private final String topic;
     private final int limit;
+    private final long byteLimit;
     private final ArrayDeque<String> buffer = new ArrayDeque<>();
+    /** Characters buffered (a UTF-16 count: close enough to bytes for a bound, and known without encoding). */
+    private long buffered;
     private String parkedId;
     private String parkedReply;
     private ScheduledFuture<?> parkedTimeout;
@@ -35,10 +38,11 @@ final class LongPollSession implements Outbound, Subscriber {
     private boolean closed;
     SocketConnection connection;
 
-    LongPollSession(LongPollTransport transport, String topic, int limit) {
+    LongPollSession(LongPollTransport transport, String topic, int limit, long byteLimit) {
         this.transport = transport;
         this.topic = topic;
         this.limit = limit;
+        this.byteLimit = byteLimit;
     }
 
     String topic() {
@@ -58,10 +62,13 @@ final class LongPollSession implements Outbound, Subscriber {
             if (closed) {
                 return true;
             }
-            if (buffer.size() >= limit) {
+            String text = frame.text();
+            // A client that does not poll is a slow consumer past either bound; one message alone always fits.
+            if (buffer.size() >= limit || (buffered > 0 && buffered + text.length() > byteLimit)) {
                 return false;
             }
-            buffer.add(frame.text());
+            buffer.add(text);
+            buffered += text.length();
             if (parkedId != null) {
                 answerParked();
             }
@@ -131,6 +138,7 @@ final class LongPollSession implements Outbound, Subscriber {
     private void answerParked() {
         List<String> messages = new ArrayList<>(buffer);
         buffer.clear();
+        buffered = 0;
         transport.respond(parkedReply, Map.of("lp", "messages", "id", parkedId, "messages", messages));
         clearParked();
     }
@@ -157,6 +165,7 @@ final class LongPollSession implements Outbound, Subscriber {
             for (Object item : list) {
                 if (item instanceof Map<?, ?> entry) {
                     String data = (String) entry.get("d");
+                    // Base64 was checked by the node that took the POST.
                     Frame frame = "bin".equals(entry.get("t")) ? Frame.binary(Base64.getDecoder().decode(data)) : Frame.text(data);
                     connection.receive(frame);
                 }
@@ -184,6 +193,7 @@ final class LongPollSession implements Outbound, Subscriber {
             }
             closed = true;
             buffer.clear();
+            buffered = 0;
             if (parkedId != null) {
                 transport.respond(parkedReply, Map.of("lp", "gone", "id", parkedId));
                 clearParked();

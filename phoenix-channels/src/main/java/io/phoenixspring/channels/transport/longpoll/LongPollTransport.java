@@ -50,7 +50,7 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LongPollTransport.class);
     private static final String SALT = "phoenix long poll";
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final JsonMapper JSON = io.phoenixspring.channels.serializer.JsonLimits.clientFacingMapper().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SocketRuntime runtime;
@@ -146,7 +146,8 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
                     byte[] id = new byte[16];
                     RANDOM.nextBytes(id);
                     String topic = "phx:lp:" + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-                    LongPollSession session = new LongPollSession(this, topic, mount.options().outboundLimit());
+                    LongPollSession session = new LongPollSession(this, topic, mount.options().outboundLimit(),
+                            mount.options().outboundByteLimit());
                     sessions.put(topic, session);
                     runtime.pubSub().subscribe(topic, session);
                     session.connection = runtime.open(connected, session);
@@ -184,9 +185,19 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
                     return bytes;
                 })
                 .defaultIfEmpty(new byte[0])
-                .flatMap(body -> ask(topic, Map.of("lp", "publish", "frames", frames(body, contentType)),
-                                mount.options().longpollPubsubTimeout())
-                        .flatMap(answer -> status(exchange, answer.isPresent() && "ok".equals(answer.get().get("lp")) ? 200 : 410)))
+                .flatMap(body -> {
+                    List<Map<String, String>> frames;
+                    try {
+                        frames = frames(body, contentType);
+                    } catch (IllegalArgumentException e) {
+                        // Like Phoenix, the batch is read whole before any of it is dispatched: nothing is half-sent.
+                        log.warn("Refusing a long-poll POST to {}: {}", mount.path(), e.getMessage());
+                        return error(exchange, 400, e.getMessage());
+                    }
+                    return ask(topic, Map.of("lp", "publish", "frames", frames), mount.options().longpollPubsubTimeout())
+                            .flatMap(answer -> status(exchange,
+                                    answer.isPresent() && "ok".equals(answer.get().get("lp")) ? 200 : 410));
+                })
                 .onErrorResume(org.springframework.core.io.buffer.DataBufferLimitException.class, e -> {
                     log.warn("Refusing a long-poll POST larger than {} bytes", maxBody);
                     exchange.getResponse().setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
@@ -194,16 +205,31 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
                 });
     }
 
-    /** ndjson: one message per line, text when it starts like JSON, else base64 of a binary frame. */
-    private static List<Map<String, String>> frames(byte[] body, String contentType) {
+    /**
+     * ndjson: one message per line ({@code \n} or {@code \r\n}), text when it starts like JSON,
+     * else base64 of a binary frame.
+     *
+     * @throws IllegalArgumentException naming the first line that is neither
+     */
+    static List<Map<String, String>> frames(byte[] body, String contentType) {
         String text = new String(body, StandardCharsets.UTF_8);
         List<Map<String, String>> frames = new ArrayList<>();
         if (contentType != null && contentType.startsWith("application/x-ndjson")) {
-            for (String line : text.split("\n")) {
+            String[] lines = text.split("\r?\n");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i];
                 if (line.isEmpty()) {
                     continue;
                 }
                 boolean json = line.startsWith("[") || line.startsWith("{");
+                if (!json) {
+                    try {
+                        Base64.getDecoder().decode(line);
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("line " + (i + 1) + " of the ndjson body is neither a JSON "
+                                + "message nor base64 of a binary one");
+                    }
+                }
                 frames.add(Map.of("t", json ? "text" : "bin", "d", line));
             }
         } else {
@@ -256,6 +282,14 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
         return write(exchange, "{\"status\":" + status + "}");
     }
 
+    /** A request the client got wrong: the HTTP status, and Phoenix's status body with the reason. */
+    private static Mono<Void> error(ServerWebExchange exchange, int status, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", reason);
+        body.put("status", status);
+        return write(exchange, HttpStatus.valueOf(status), JSON.writeValueAsString(body));
+    }
+
     private static Mono<Void> body(ServerWebExchange exchange, int status, List<?> messages, String token) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messages", messages);
@@ -265,8 +299,12 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
     }
 
     private static Mono<Void> write(ServerWebExchange exchange, String json) {
+        return write(exchange, HttpStatus.OK, json);
+    }
+
+    private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String json) {
         ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.OK);
+        response.setStatusCode(status);
         response.getHeaders().set(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "max-age=0, private, must-revalidate");
         return response.writeWith(Mono.just(response.bufferFactory().wrap(json.getBytes(StandardCharsets.UTF_8))));

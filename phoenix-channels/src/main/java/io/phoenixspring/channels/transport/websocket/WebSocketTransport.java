@@ -1,9 +1,6 @@
 package io.phoenixspring.channels.transport.websocket;
 
-import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.phoenixspring.channels.serializer.Frame;
 import io.phoenixspring.channels.socket.MountedSocket;
 import io.phoenixspring.channels.socket.SocketConnection;
@@ -129,20 +126,27 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
                 batchers.computeIfAbsent(channel[0].eventLoop(), LoopBatcher::new), writer);
         session.connection = runtime.open(connected, session);
         sessions.add(session);
-        return in.aggregateFrames(mount.options().maxFrameSize())
-                .receiveFrames()
+        MessageAssembler messages = new MessageAssembler(options.maxFrameSize());
+        return in.receiveFrames()
                 .doOnNext(frame -> {
                     session.touch();
-                    session.connection.receive(toFrame(frame));
+                    if (session.connection.isClosed()) {
+                        return;
+                    }
+                    Frame message = messages.add(frame);
+                    if (message == MessageAssembler.TOO_BIG) {
+                        tooBig(session);
+                    } else if (message != null) {
+                        session.connection.receive(message);
+                    }
                 })
                 .then()
                 .onErrorResume(failure -> {
                     if (failure instanceof io.netty.handler.codec.TooLongFrameException
                             || failure instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException) {
-                        log.warn("Closing a WebSocket of {}: frame larger than {} bytes", mount.path(), mount.options().maxFrameSize());
-                        session.connection.closeWith(SocketConnection.CLOSE_TOO_BIG, "frame_too_big");
-                    } else if (failure instanceof java.io.IOException) {
-                        // A client that vanished (reset, broken pipe) is ordinary network life.
+                        tooBig(session);
+                    } else if (failure instanceof java.io.IOException || failure instanceof reactor.netty.channel.AbortedException) {
+                        // A client that vanished (reset, broken pipe), or one the server cut, is ordinary network life.
                         log.debug("WebSocket of {} lost: {}", mount.path(), failure.toString());
                     } else {
                         log.warn("WebSocket of {} failed: {}", mount.path(), failure.toString());
@@ -155,9 +159,9 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
                 });
     }
 
-    private static Frame toFrame(WebSocketFrame frame) {
-        byte[] bytes = ByteBufUtil.getBytes(frame.content());
-        return frame instanceof BinaryWebSocketFrame ? Frame.binary(bytes) : Frame.text(bytes);
+    private void tooBig(SocketOutbox session) {
+        log.warn("Closing a WebSocket of {}: message larger than {} bytes", mount.path(), mount.options().maxFrameSize());
+        session.connection.closeWith(SocketConnection.CLOSE_TOO_BIG, "frame_too_big");
     }
 
     private static Mono<Void> forbidden(ServerWebExchange exchange) {
@@ -183,6 +187,11 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
     /** The writers of the open connections, oldest first (tests: which connections write directly). */
     java.util.List<FrameWriter> writers() {
         return sessions.stream().map(SocketOutbox::writer).toList();
+    }
+
+    /** Whether every event loop's queue has let go of its frames and large encodings (tests). */
+    boolean loopsHoldNoLargeBuffer() {
+        return batchers.values().stream().allMatch(LoopBatcher::holdsNoLargeBuffer);
     }
 
     /** Number of open WebSocket connections of this mount. */

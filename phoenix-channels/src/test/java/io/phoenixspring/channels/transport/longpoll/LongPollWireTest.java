@@ -142,6 +142,52 @@ class LongPollWireTest {
     }
 
     @Test
+    void aLineThatIsNeitherJsonNorBase64IsRefusedAtOnceAndTheSessionLives() throws Exception {
+        String query = "token=" + server.token("alice") + "&vsn=2.0.0";
+        String session = json(get(query)).path("token").asString();
+        json(post(query + "&token=" + session, "application/x-ndjson", "[\"9\",\"11\",\"room:lp\",\"phx_join\",{}]"));
+        messages(query, session, 1);
+        long started = System.nanoTime();
+        HttpResponse<String> refused = post(query + "&token=" + session, "application/x-ndjson",
+                "[\"9\",\"12\",\"room:lp\",\"ping\",{}]\nnot base64!\n[\"9\",\"13\",\"room:lp\",\"ping\",{}]");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(refused.body()).path("error").asString())
+                .isEqualTo("line 2 of the ndjson body is neither a JSON message nor base64 of a binary one");
+        // The whole batch was refused, so nothing of it half-happened; the session goes on.
+        json(post(query + "&token=" + session, "application/x-ndjson",
+                "[\"9\",\"14\",\"room:lp\",\"ping\",{}]\r\n[\"9\",\"15\",\"room:lp\",\"ping\",{}]"));
+        assertThat(messages(query, session, 2)).containsExactly(
+                "[\"9\",\"14\",\"room:lp\",\"phx_reply\",{\"response\":{},\"status\":\"ok\"}]",
+                "[\"9\",\"15\",\"room:lp\",\"phx_reply\",{\"response\":{},\"status\":\"ok\"}]");
+    }
+
+    @Test
+    void aSessionThatNeverPollsIsCutAtTheByteBound() throws Exception {
+        try (TestServer bounded = new TestServer(0, options -> options.withOutboundByteLimit(2L * 1024 * 1024),
+                PubSub.builder().build())) {
+            String base = "http://127.0.0.1:" + bounded.port() + "/socket/longpoll?";
+            String query = "token=" + bounded.token("alice") + "&vsn=2.0.0";
+            String session = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(base + query)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).path("token").asString();
+            HTTP.send(HttpRequest.newBuilder(URI.create(base + query + "&token=" + session))
+                    .header("content-type", "application/x-ndjson")
+                    .POST(HttpRequest.BodyPublishers.ofString("[\"1\",\"1\",\"room:lp\",\"phx_join\",{}]")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String filler = "f".repeat(300 * 1024);
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            int sent = 0;
+            while (bounded.runtime.connectionCount() > 0 && System.nanoTime() < deadline && sent < 100) {
+                bounded.endpoint.broadcast("room:lp", "chunk", java.util.Map.of("filler", filler)).join();
+                sent++;
+            }
+            // Never polled: disconnected as a slow consumer near 2 MB, not after 10,000 messages of any size.
+            assertThat(bounded.runtime.connectionCount()).isZero();
+            assertThat(sent).isLessThanOrEqualTo(10);
+        }
+    }
+
+    @Test
     void refusalsBadSessionsCorsAndV1() throws Exception {
         assertThat(json(get("token=bad&vsn=2.0.0")).toString()).isEqualTo("{\"status\":403}");
         assertThat(json(get("vsn=2.0.0")).toString()).isEqualTo("{\"status\":403}");

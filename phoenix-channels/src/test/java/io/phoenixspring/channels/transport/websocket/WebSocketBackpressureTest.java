@@ -60,6 +60,40 @@ class WebSocketBackpressureTest {
         }
     }
 
+    @Test
+    void aClientThatNeverReadsLargeBroadcastsIsCutAtTheByteBoundAndItsMemoryIsGivenBack() throws Exception {
+        long baseline = io.netty.util.internal.PlatformDependent.usedDirectMemory();
+        String half = "h".repeat(500 * 1024);
+        int broadcasts = 60;
+        try (TestServer server = new TestServer(0, options -> options.withOutboundByteLimit(4L * 1024 * 1024),
+                PubSub.builder().build())) {
+            try (WireClient stalled = WireClient.connect(server, "alice", 4096);
+                    WireClient reader = WireClient.connect(server, "bob")) {
+                stalled.join("room:big");
+                reader.join("room:big");
+                for (int seq = 0; seq < broadcasts; seq++) {
+                    server.endpoint.broadcast("room:big", "chunk", Map.of("seq", seq, "filler", half)).join();
+                    assertThat(reader.nextText()).endsWith("\",\"seq\":" + seq + "}]");
+                }
+                // ~30 MB went out; the client that never read was cut near 4 MB, without reading its close frame.
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (server.runtime.connectionCount() > 1 && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertThat(server.runtime.connectionCount()).as("only the reader is still connected").isEqualTo(1);
+                assertThat(stalled.drainUntilClosed()).isLessThan(broadcasts);
+            }
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while ((server.runtime.connectionCount() > 0 || !server.webSocketTransport().loopsHoldNoLargeBuffer())
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(server.webSocketTransport().loopsHoldNoLargeBuffer()).as("the loops let go of the large frames").isTrue();
+            assertThat(io.netty.util.internal.PlatformDependent.usedDirectMemory() - baseline)
+                    .as("direct memory still held once every client is gone (bytes)").isLessThan(8L * 1024 * 1024);
+        }
+    }
+
     /** A minimal WebSocket client on a blocking socket: masks what it sends, reads frames on demand. */
     private static final class WireClient implements AutoCloseable {
         final Socket socket;
@@ -73,7 +107,16 @@ class WebSocketBackpressureTest {
         }
 
         static WireClient connect(TestServer server, String user) throws IOException {
-            Socket socket = new Socket("127.0.0.1", server.port());
+            return connect(server, user, 0);
+        }
+
+        /** With {@code receiveBuffer} bytes of kernel receive buffer (0: the system's), so a client that stops reading stops soon. */
+        static WireClient connect(TestServer server, String user, int receiveBuffer) throws IOException {
+            Socket socket = new Socket();
+            if (receiveBuffer > 0) {
+                socket.setReceiveBufferSize(receiveBuffer);
+            }
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
             socket.setSoTimeout(10_000);
             WireClient client = new WireClient(socket);
             String request = "GET /socket/websocket?vsn=2.0.0&token=" + server.token(user) + " HTTP/1.1\r\n"
