@@ -82,6 +82,8 @@ public final class Presence implements AutoCloseable {
      *
      * @return the presence's {@code phx_ref}
      * @throws IllegalStateException if this channel already tracks {@code key}
+     * @throws io.phoenixspring.presence.tracker.InvalidMetaException if the meta cannot be replicated
+     *         (a value that cannot be written as JSON, or nested too deep); nothing is tracked then
      */
     public String track(Socket socket, String key, Map<String, ?> meta) {
         Objects.requireNonNull(socket, "socket");
@@ -92,12 +94,22 @@ public final class Presence implements AutoCloseable {
         return ref;
     }
 
-    /** {@code update/3}: replaces the meta of this channel's presence under {@code key}. */
+    /**
+     * {@code update/3}: replaces the meta of this channel's presence under {@code key}.
+     *
+     * @throws io.phoenixspring.presence.tracker.InvalidMetaException if the new meta cannot be
+     *         replicated; the old one stays then
+     */
     public String update(Socket socket, String key, Map<String, ?> meta) {
         return tracker.update(socket, topicOf(socket), key, meta);
     }
 
-    /** {@code update/3} with a function of the current meta (refs removed). */
+    /**
+     * {@code update/3} with a function of the current meta (refs removed).
+     *
+     * @throws io.phoenixspring.presence.tracker.InvalidMetaException if the new meta cannot be
+     *         replicated; the old one stays then
+     */
     public String update(Socket socket, String key, UnaryOperator<Map<String, Object>> change) {
         return tracker.update(socket, topicOf(socket), key, change);
     }

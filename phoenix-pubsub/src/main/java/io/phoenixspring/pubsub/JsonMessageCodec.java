@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,21 +36,36 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>A registered type is (de)serialised by Jackson from its declared properties, so values
  * nested in it come back as their declared types. A registered type nested inside a plain
  * {@code Map} or {@code List} is refused, since it would come back as a map.
+ *
+ * <p>JSON between nodes nests up to {@value #MAX_NESTING_DEPTH} levels, read and written
+ * (Jackson's default, 500, is what clients' JSON is read with): a value a client could send can
+ * always be wrapped in a message and still cross nodes.
  */
 public final class JsonMessageCodec implements MessageCodec {
+
+    /** How deep the JSON between nodes may nest, read and written. */
+    public static final int MAX_NESTING_DEPTH = 1000;
 
     private final JsonMapper mapper;
     private final Map<String, Class<?>> typesByAlias = new ConcurrentHashMap<>();
     private final Map<Class<?>, String> aliasesByType = new ConcurrentHashMap<>();
 
-    /** A codec with a default {@link JsonMapper} and no registered types. */
+    /**
+     * A codec with a default {@link JsonMapper} (reading and writing {@value #MAX_NESTING_DEPTH}
+     * levels) and no registered types.
+     */
     public JsonMessageCodec() {
-        this(JsonMapper.builder().build());
+        this(JsonMapper.builder(JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
+                .build()).build());
     }
 
     /**
      * A codec using the given mapper, for example one with extra modules. Do not enable default
-     * typing on it: that would let the wire pick classes again.
+     * typing on it: that would let the wire pick classes again. Build it on a {@code JsonFactory}
+     * whose read and write constraints allow {@value #MAX_NESTING_DEPTH} levels, as the default
+     * codec's does, or deep values (a presence meta a client set) will not cross nodes.
      *
      * @param mapper the mapper to use
      */

@@ -56,6 +56,7 @@ final class Shard implements Subscriber {
     private final Map<Object, Map<Slot, Tag>> owners = new IdentityHashMap<>();
     private final Map<String, Remote> remotes = new HashMap<>();
     private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong unwritable = new AtomicLong();
     private int silentPeriods;
     private volatile boolean closed;
 
@@ -81,8 +82,11 @@ final class Shard implements Subscriber {
     // ---- local presences (any thread) ----
 
     String track(Object owner, String topicName, String key, Map<String, Object> userMeta) {
-        String ref = Refs.next();
-        Map<String, Object> meta = Metas.withRefs(userMeta, ref, null);
+        return add(owner, topicName, key, Metas.replicable(topicName, key, userMeta, Refs.next(), null));
+    }
+
+    /** Tracks a presence with its final meta (refs included; {@link #track} has checked it can be written). */
+    String add(Object owner, String topicName, String key, EncodedMeta meta) {
         lock.lock();
         try {
             ensureOpen();
@@ -95,7 +99,7 @@ final class Shard implements Subscriber {
             Changes out = new Changes();
             slots.put(slot, state.add(topicName, key, meta, out));
             report(out);
-            return ref;
+            return (String) meta.get(Metas.PHX_REF);
         } finally {
             lock.unlock();
         }
@@ -115,7 +119,8 @@ final class Shard implements Subscriber {
             }
             Map<String, Object> userMeta = change.apply(Metas.userMeta(entry.meta()));
             String ref = Refs.next();
-            Map<String, Object> meta = Metas.withRefs(Metas.normalize(userMeta), ref, entry.ref());
+            // checked before anything changes: a meta that cannot be replicated leaves the old one in place
+            EncodedMeta meta = Metas.replicable(topicName, key, Metas.normalize(topicName, key, userMeta), ref, entry.ref());
             Changes out = new Changes();
             state.remove(old, out);
             slots.put(slot, state.add(topicName, key, meta, out));
@@ -227,6 +232,10 @@ final class Shard implements Subscriber {
 
     long malformedMessages() {
         return malformed.get();
+    }
+
+    long unwritableMetas() {
+        return unwritable.get();
     }
 
     // ---- replication (PubSub threads hand over to the executor) ----
@@ -441,23 +450,41 @@ final class Shard implements Subscriber {
 
     // ---- helpers ----
 
+    /**
+     * Tells the listener what changed. A presence whose meta cannot be written is left out (it
+     * would make the whole presence_diff fail): reported here once, when it first becomes visible,
+     * and left out of lists and replication messages as well.
+     */
     private void report(Changes out) {
         if (out.isEmpty()) {
             return;
         }
         out.byTopic().forEach((topicName, changes) -> {
+            List<TrackedPresence> joins = presences(topicName, changes.joins());
+            List<TrackedPresence> leaves = presences(topicName, changes.leaves());
+            if (joins.isEmpty() && leaves.isEmpty()) {
+                return;
+            }
             try {
-                listener.onDiff(topicName, presences(changes.joins()), presences(changes.leaves()));
+                listener.onDiff(topicName, joins, leaves);
             } catch (RuntimeException e) {
                 log.error("Tracker '{}' listener failed on a diff of topic '{}'", options.name(), topicName, e);
             }
         });
     }
 
-    private static List<TrackedPresence> presences(List<Change> changes) {
+    private List<TrackedPresence> presences(String topicName, List<Change> changes) {
         List<TrackedPresence> out = new ArrayList<>(changes.size());
         for (Change change : changes) {
-            out.add(new TrackedPresence(change.entry().key(), change.entry().meta()));
+            Entry entry = change.entry();
+            if (Metas.writable(entry.meta())) {
+                out.add(new TrackedPresence(entry.key(), entry.meta()));
+            } else if (entry.meta() instanceof EncodedMeta meta && meta.firstReport()) {
+                unwritable.incrementAndGet();
+                log.warn("Tracker '{}' leaves out the presence '{}' on topic '{}' (phx_ref {}): its meta cannot be "
+                        + "written, {}; the other presences are listed and replicated as usual", options.name(),
+                        entry.key(), topicName, entry.ref(), meta.failure());
+            }
         }
         return out;
     }

@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * hidden ({@link #replicaDown}) and later revealed again or dropped for good.
  *
  * <p>Every mutating method reports the presences that became visible or invisible into a
- * {@link Changes}.
+ * {@link Changes}. The reads ({@link #list}, {@link #get}, {@link #count}) leave out a presence
+ * whose meta cannot be written as JSON: it stays in the CRDT (so that the clocks agree) but is
+ * never handed to anything that would have to write it.
  */
 final class State {
 
@@ -262,8 +264,8 @@ final class State {
         }
         int n = 0;
         for (LinkedHashMap<Tag, Entry> entries : keys.values()) {
-            for (Tag tag : entries.keySet()) {
-                if (!down.contains(tag.replica())) {
+            for (Map.Entry<Tag, Entry> e : entries.entrySet()) {
+                if (!down.contains(e.getKey().replica()) && Metas.writable(e.getValue().meta())) {
                     n++;
                 }
             }
@@ -286,7 +288,7 @@ final class State {
     private List<Map<String, Object>> metas(LinkedHashMap<Tag, Entry> entries) {
         List<Map<String, Object>> metas = new ArrayList<>(entries.size());
         entries.forEach((tag, entry) -> {
-            if (!down.contains(tag.replica())) {
+            if (!down.contains(tag.replica()) && Metas.writable(entry.meta())) {
                 metas.add(entry.meta());
             }
         });

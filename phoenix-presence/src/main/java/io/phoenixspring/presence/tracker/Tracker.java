@@ -80,11 +80,12 @@ public final class Tracker implements AutoCloseable {
      *
      * @return the presence's {@code phx_ref}
      * @throws IllegalStateException if this owner already tracks this key on this topic
-     * @throws IllegalArgumentException if the meta cannot be written as a JSON object
+     * @throws InvalidMetaException if the meta cannot be replicated (a value that cannot be written
+     *         as JSON, or nested too deep); nothing is tracked then
      */
     public String track(Object owner, String topic, String key, Map<String, ?> meta) {
         requireNonNull(owner, topic, key);
-        return shard(topic).track(owner, topic, key, Metas.normalize(meta));
+        return shard(topic).track(owner, topic, key, Metas.normalize(topic, key, meta));
     }
 
     /**
@@ -93,13 +94,18 @@ public final class Tracker implements AutoCloseable {
      *
      * @return the new {@code phx_ref}
      * @throws java.util.NoSuchElementException if the owner does not track this key on this topic
+     * @throws InvalidMetaException if the new meta cannot be replicated; the old one stays then
      */
     public String update(Object owner, String topic, String key, Map<String, ?> meta) {
-        Map<String, Object> plain = Metas.normalize(meta);
+        requireNonNull(owner, topic, key);
+        Map<String, Object> plain = Metas.normalize(topic, key, meta);
         return update(owner, topic, key, old -> plain);
     }
 
-    /** Like {@link #update(Object, String, String, Map)} with a function of the current meta (without refs). */
+    /**
+     * Like {@link #update(Object, String, String, Map)} with a function of the current meta (without
+     * refs); it runs under the shard's lock, so it must be quick.
+     */
     public String update(Object owner, String topic, String key, UnaryOperator<Map<String, Object>> change) {
         requireNonNull(owner, topic, key);
         Objects.requireNonNull(change, "change");
@@ -160,6 +166,19 @@ public final class Tracker implements AutoCloseable {
             down.addAll(shard.downReplicas());
         }
         return down;
+    }
+
+    /**
+     * Presences whose meta could not be written as JSON (only possible for one tracked past the
+     * checks of {@link #track}, or received from a node with other limits): each is left out of
+     * what this node lists, reports and replicates, with one WARN line, and blocks nothing else.
+     */
+    public long unwritableMetas() {
+        long n = 0;
+        for (Shard shard : shards) {
+            n += shard.unwritableMetas();
+        }
+        return n;
     }
 
     /** Replication messages that were dropped as malformed. */

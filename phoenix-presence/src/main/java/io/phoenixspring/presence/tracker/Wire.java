@@ -21,7 +21,10 @@ import java.util.TreeMap;
  * </pre>
  *
  * A heartbeat without {@code "f"} carries no delta (it was too large): receivers behind its clock
- * ask for a transfer. Decoding throws {@link IllegalArgumentException} on any malformed message.
+ * ask for a transfer. A presence whose meta cannot be written is left out of both (the receivers
+ * see it as absent, as the CRDT allows), so that one bad meta never stops the others from
+ * replicating; the shard reported it when it was added. Decoding throws
+ * {@link IllegalArgumentException} on any malformed message.
  */
 final class Wire {
 
@@ -72,7 +75,11 @@ final class Wire {
 
     private static List<Object> values(Map<Long, Entry> values) {
         List<Object> out = new ArrayList<>(values.size());
-        new TreeMap<>(values).forEach((clock, e) -> out.add(List.of(clock, e.topic(), e.key(), e.meta())));
+        new TreeMap<>(values).forEach((clock, e) -> {
+            if (Metas.writable(e.meta())) {
+                out.add(List.of(clock, e.topic(), e.key(), e.meta()));
+            }
+        });
         return out;
     }
 
@@ -158,7 +165,11 @@ final class Wire {
         if (!(meta.get("phx_ref") instanceof String)) {
             throw new IllegalArgumentException("a meta must carry a phx_ref string");
         }
-        return new EncodedMeta(meta);
+        EncodedMeta encoded = new EncodedMeta(meta);
+        // Written now, on the shard's executor and outside its lock: listing and pushing it later
+        // only read the kept text (or know at once that it cannot be written).
+        encoded.failure();
+        return encoded;
     }
 
     private static long toLong(Object value, String field) {
