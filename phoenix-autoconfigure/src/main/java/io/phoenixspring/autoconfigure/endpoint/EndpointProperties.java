@@ -127,6 +127,13 @@ public class EndpointProperties {
         /** Frames queued for one client before it is disconnected as a slow consumer (close 1013). */
         private int outboundLimit = 10_000;
 
+        /**
+         * Bytes queued for one client (not yet taken by its network connection) before it is
+         * disconnected as a slow consumer; one message larger than this still reaches a client that
+         * has nothing else waiting.
+         */
+        private DataSize outboundByteLimit = DataSize.ofMegabytes(8);
+
         /** WebSocket transport. */
         private final Websocket websocket = new Websocket();
 
@@ -166,6 +173,18 @@ public class EndpointProperties {
             this.outboundLimit = outboundLimit;
         }
 
+        public DataSize getOutboundByteLimit() {
+            return outboundByteLimit;
+        }
+
+        public void setOutboundByteLimit(DataSize outboundByteLimit) {
+            if (outboundByteLimit.toBytes() < 1) {
+                throw new IllegalArgumentException(
+                        "phoenix.endpoint.sockets.outbound-byte-limit must be at least 1 byte, got " + outboundByteLimit);
+            }
+            this.outboundByteLimit = outboundByteLimit;
+        }
+
         public Websocket getWebsocket() {
             return websocket;
         }
@@ -191,6 +210,13 @@ public class EndpointProperties {
         /** Per-message deflate compression of frames. */
         private boolean compress = false;
 
+        /**
+         * Write frames with one system call straight to the socket where that is equivalent to
+         * Netty's pipeline (plain TCP on epoll with only Reactor Netty's own WebSocket handlers);
+         * TLS, compression, wiretap, metrics or any added handler always use the pipeline.
+         */
+        private boolean directWrites = true;
+
         public Duration getTimeout() {
             return timeout;
         }
@@ -213,6 +239,14 @@ public class EndpointProperties {
 
         public void setCompress(boolean compress) {
             this.compress = compress;
+        }
+
+        public boolean isDirectWrites() {
+            return directWrites;
+        }
+
+        public void setDirectWrites(boolean directWrites) {
+            this.directWrites = directWrites;
         }
     }
 

@@ -109,6 +109,8 @@ class ChannelsAutoConfigurationTest {
                         "phoenix.endpoint.sockets.websocket.max-frame-size=64KB",
                         "phoenix.endpoint.sockets.websocket.compress=true",
                         "phoenix.endpoint.sockets.outbound-limit=42",
+                        "phoenix.endpoint.sockets.outbound-byte-limit=3MB",
+                        "phoenix.endpoint.sockets.websocket.direct-writes=false",
                         "phoenix.endpoint.sockets.max-channels=7",
                         "phoenix.endpoint.sockets.longpoll.window=3s",
                         "phoenix.endpoint.check-origin=//example.com,https://*.example.org")
@@ -119,6 +121,8 @@ class ChannelsAutoConfigurationTest {
                     assertThat(options.maxFrameSize()).isEqualTo(64 * 1024);
                     assertThat(options.compress()).isTrue();
                     assertThat(options.outboundLimit()).isEqualTo(42);
+                    assertThat(options.outboundByteLimit()).isEqualTo(3L * 1024 * 1024);
+                    assertThat(options.directWrites()).isFalse();
                     assertThat(options.maxChannels()).isEqualTo(7);
                     assertThat(options.longpollWindow()).isEqualTo(Duration.ofSeconds(3));
                     OriginCheck check = options.checkOrigin();
