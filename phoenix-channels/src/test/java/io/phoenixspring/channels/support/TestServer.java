@@ -173,10 +173,15 @@ public final class TestServer implements AutoCloseable {
         pubSub.close();
     }
 
-    /** Runs the server until killed: {@code TestServer [port]}; prints "listening PORT". */
+    /**
+     * Runs the server until killed: {@code TestServer [port]}; prints "listening PORT". With
+     * {@code -Dphoenix.direct-writes=false} every WebSocket frame goes through Netty's pipeline
+     * (the load test compares both writers this way).
+     */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
-        TestServer server = new TestServer(port, UnaryOperator.identity(), PubSub.builder().build());
+        boolean direct = Boolean.parseBoolean(System.getProperty("phoenix.direct-writes", "true"));
+        TestServer server = new TestServer(port, options -> options.withDirectWrites(direct), PubSub.builder().build());
         System.out.println("listening " + server.port());
         System.out.flush();
         Thread.currentThread().join();
