@@ -22,8 +22,11 @@ public final class JsonLimits {
     /** The nesting a client's JSON may have: Jackson's default read limit. */
     public static final int CLIENT_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
-    /** The nesting the server writes, and reads from other nodes: a client's JSON plus any wrapping. */
-    public static final int SERVER_DEPTH = 2 * CLIENT_DEPTH;
+    /**
+     * The nesting the server writes, and reads from other nodes: a client's JSON plus any
+     * wrapping. The same number as PubSub's codec, which carries broadcasts between nodes.
+     */
+    public static final int SERVER_DEPTH = io.phoenixspring.pubsub.JsonMessageCodec.MAX_NESTING_DEPTH;
 
     private JsonLimits() {
     }

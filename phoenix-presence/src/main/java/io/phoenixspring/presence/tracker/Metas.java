@@ -30,7 +30,7 @@ final class Metas {
     static final String PHX_REF_PREV = "phx_ref_prev";
 
     /** The deepest JSON every writer and every node-to-node reader of the project takes. */
-    static final int MAX_JSON_DEPTH = 1000;
+    static final int MAX_JSON_DEPTH = io.phoenixspring.pubsub.JsonMessageCodec.MAX_NESTING_DEPTH;
     /** How deep a meta may nest: {@link #MAX_JSON_DEPTH} less room for the messages around it. */
     static final int MAX_META_DEPTH = MAX_JSON_DEPTH - 10;
 
