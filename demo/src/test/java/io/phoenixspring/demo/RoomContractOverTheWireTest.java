@@ -89,6 +89,23 @@ class RoomContractOverTheWireTest {
     }
 
     @Test
+    void aMessageAsDeepAsTheApiAcceptsReachesTheRoom() throws Exception {
+        // {"body": <498 deep>} is 499 levels: Spring's reader takes it, so the room must receive it.
+        String body = "[".repeat(498) + "]".repeat(498);
+        Frames alice = new Frames();
+        WebSocket socket = open("token=" + tokens.sign("user socket", "alice") + "&vsn=2.0.0", alice);
+        socket.sendText("[\"1\",\"1\",\"room:deep\",\"phx_join\",{}]", true).join();
+        assertThat(alice.next()).isEqualTo("[\"1\",\"1\",\"room:deep\",\"phx_reply\",{\"response\":{},\"status\":\"ok\"}]");
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(uri("http", "/api/rooms/deep/messages"))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"body\":" + body + "}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(202);
+        assertThat(alice.until("new_msg")).isEqualTo("[null,null,\"room:deep\",\"new_msg\",{\"body\":" + body
+                + ",\"user\":\"system\"}]");
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+    }
+
+    @Test
     void thePageAndTheBundledClientAreServed() throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("http", "/")).header("accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
