@@ -11,8 +11,11 @@ import io.phoenixspring.token.TokenOptions;
 import io.phoenixspring.token.TokenResult;
 import java.util.Map;
 
-/** {@code /socket}: connects with a token from {@code /api/token}; {@code room:*} goes to {@link RoomChannel}. */
-@PhoenixSocket(path = "/socket")
+/**
+ * {@code /socket} (WebSocket, and long-poll for clients that cannot use one): connects with a token
+ * from {@code /api/token}; {@code room:*} goes to {@link RoomChannel}.
+ */
+@PhoenixSocket(path = "/socket", longpoll = true)
 public class UserSocket implements SocketHandler {
 
     private final PhoenixToken tokens;

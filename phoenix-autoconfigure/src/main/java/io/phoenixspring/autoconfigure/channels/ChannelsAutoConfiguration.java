@@ -15,9 +15,12 @@ import io.phoenixspring.channels.socket.TransportOptions;
 import io.phoenixspring.channels.transport.SocketHandlerMapping;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.token.PhoenixToken;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -28,11 +31,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * Phoenix sockets and channels on WebFlux: the {@link SocketRuntime}, the {@link Endpoint}
  * broadcast API, and every {@link PhoenixSocket} bean mounted at {@code <path>/websocket} (and
- * {@code <path>/longpoll} when enabled), drained in batches on shutdown.
+ * {@code <path>/longpoll} when enabled), drained in batches on shutdown. The transports run on
+ * Reactor Netty's connections: without Reactor Netty this backs off, and
+ * {@link ChannelsServerAutoConfiguration} fails start-up if sockets are declared.
  *
  * <pre>{@code
  * @PhoenixSocket(path = "/socket")
@@ -40,7 +46,7 @@ import org.springframework.context.annotation.Configuration;
  * }</pre>
  */
 @AutoConfiguration(after = {PubSubAutoConfiguration.class, EndpointAutoConfiguration.class})
-@ConditionalOnClass({SocketRuntime.class, PubSub.class, PhoenixToken.class})
+@ConditionalOnClass(value = {SocketRuntime.class, PubSub.class, PhoenixToken.class}, name = ReactorNettyVersion.HTTP_SERVER)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBean(PubSub.class)
 @ConditionalOnProperty(prefix = "phoenix.endpoint.sockets", name = "enabled", matchIfMissing = true)
@@ -95,7 +101,40 @@ public class ChannelsAutoConfiguration {
             }
             mounts.add(MountedSocket.of(handler, options, context::getBean));
         }
-        return new SocketHandlerMapping(runtime, mounts, tokens);
+        SocketHandlerMapping mapping = new SocketHandlerMapping(runtime, mounts, tokens);
+        mapping.setCorsConfigurations(longPollCors(mounts));
+        return mapping;
+    }
+
+    /**
+     * Spring answers a CORS preflight in the handler mapping, before any handler runs, and with no
+     * configuration it answers without CORS headers: a page on another origin could never POST to
+     * the long-poll transport. This answers as Phoenix's LongPoll does: any origin (check_origin
+     * still guards the requests themselves), the requested headers, GET/POST/OPTIONS, cached an hour.
+     */
+    static Map<String, CorsConfiguration> longPollCors(List<MountedSocket> mounts) {
+        Map<String, CorsConfiguration> cors = new LinkedHashMap<>();
+        for (MountedSocket mount : mounts) {
+            if (mount.longpoll()) {
+                CorsConfiguration config = new CorsConfiguration();
+                config.addAllowedOrigin(CorsConfiguration.ALL);
+                config.addAllowedHeader(CorsConfiguration.ALL);
+                config.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+                config.setMaxAge(Duration.ofHours(1));
+                cors.put(mount.path() + "/longpoll", config);
+            }
+        }
+        return cors;
+    }
+
+    /**
+     * @return at start-up, fails if the web server is not Reactor Netty while sockets are
+     *     declared, and warns about a Reactor Netty that stalls long-poll
+     */
+    @Bean
+    static SocketServerCheck phoenixSocketServerCheck(ListableBeanFactory beans, ApplicationContext context) {
+        ClassLoader classLoader = context.getClassLoader();
+        return new SocketServerCheck(beans, classLoader, ReactorNettyVersion.find(classLoader));
     }
 
     /**
@@ -121,6 +160,8 @@ public class ChannelsAutoConfiguration {
                 .withMaxFrameSize((int) frame)
                 .withCompress(sockets.getWebsocket().isCompress())
                 .withOutboundLimit(sockets.getOutboundLimit())
+                .withOutboundByteLimit(sockets.getOutboundByteLimit().toBytes())
+                .withDirectWrites(sockets.getWebsocket().isDirectWrites())
                 .withMaxChannels(sockets.getMaxChannels())
                 .withLongpollWindow(sockets.getLongpoll().getWindow())
                 .withLongpollPubsubTimeout(sockets.getLongpoll().getPubsubTimeout())

@@ -19,6 +19,8 @@ import io.phoenixspring.token.TokenOptions;
 import io.phoenixspring.token.TokenResult;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,7 +44,7 @@ class ChannelsApplicationTest {
     static class App {
     }
 
-    @PhoenixSocket
+    @PhoenixSocket(longpoll = true)
     static class UserSocket implements SocketHandler {
         private final PhoenixToken tokens;
 
@@ -103,6 +105,29 @@ class ChannelsApplicationTest {
 
         context.close();
         assertThat(client.closed.get(5, TimeUnit.SECONDS)).isEqualTo(1012);
+    }
+
+    @Test
+    void aLongPollPreflightFromAnotherOriginIsAnsweredWithCorsHeaders() throws Exception {
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(App.class).run(
+                "--server.port=0", "--server.address=127.0.0.1",
+                "--phoenix.endpoint.secret-key-base=" + ChannelsAutoConfigurationTest.SECRET)) {
+            int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+            // What a browser asks before POSTing application/x-ndjson from a page on another origin.
+            HttpResponse<String> preflight = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + port + "/socket/longpoll?vsn=2.0.0"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "http://localhost:4000")
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "content-type")
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(preflight.statusCode()).isEqualTo(200);
+            assertThat(preflight.headers().firstValue("access-control-allow-origin")).contains("*");
+            assertThat(preflight.headers().firstValue("access-control-allow-methods").orElse(""))
+                    .containsIgnoringCase("post");
+            assertThat(preflight.headers().firstValue("access-control-allow-headers")).contains("content-type");
+            assertThat(preflight.headers().firstValue("access-control-max-age")).contains("3600");
+        }
     }
 
     static final class Client implements WebSocket.Listener {
