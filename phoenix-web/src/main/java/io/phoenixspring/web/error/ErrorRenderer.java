@@ -13,6 +13,8 @@ import org.springframework.web.server.ResponseStatusException;
  * render_errors does: the status from the exception ({@link PlugStatus}, 500 otherwise), the format
  * the request negotiated when it is one of the error formats, else the one its accept header
  * prefers, else the first. Server errors are logged once with their stack trace; client errors are not.
+ * A failure caused by PubSub not reaching the other nodes (a {@code BroadcastException}) is a 503
+ * saying "PubSub unavailable: ..." and logged at DEBUG only: PubSub logs the outage itself, rate-limited.
  *
  * <pre>{@code
  * Conn failed = ErrorRenderer.render(conn, new StatusException(404, "no such user"));
@@ -34,11 +36,18 @@ public final class ErrorRenderer {
         if (error instanceof ResponseStatusException rse) {
             return rse.getStatusCode().value();
         }
-        return 500;
+        return PubSubFailures.unavailable(error) != null ? 503 : 500;
     }
 
     /** @return a conn whose response is the error page for this exception */
     public static Conn render(Conn conn, Throwable error) {
+        StatusException unavailable = PubSubFailures.unavailable(error);
+        if (unavailable != null) {
+            if (log.isDebugEnabled()) {
+                log.debug("{} {} answered 503: {}", conn.method(), conn.requestPath(), unavailable.getMessage());
+            }
+            return renderStatus(conn, 503, unavailable);
+        }
         int status = statusOf(error);
         if (status >= 500) {
             log.error("{} {} failed: {}", conn.method(), conn.requestPath(), error.toString(), error);

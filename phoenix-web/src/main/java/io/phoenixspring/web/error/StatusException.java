@@ -12,20 +12,35 @@ package io.phoenixspring.web.error;
 public class StatusException extends RuntimeException implements PlugStatus {
 
     private final int status;
+    private final String detail;
 
     public StatusException(int status, String message) {
-        super(message, null, false, false);
-        this.status = status;
+        this(status, message, null, null);
     }
 
     public StatusException(int status, String message, Throwable cause) {
+        this(status, message, null, cause);
+    }
+
+    /**
+     * @param message what happened, for the log and for debug errors
+     * @param detail what the client is told in place of the status phrase, or {@code null}: it
+     *     must not reveal anything the client should not know
+     */
+    public StatusException(int status, String message, String detail, Throwable cause) {
         super(message, cause, false, false);
         this.status = status;
+        this.detail = detail;
     }
 
     @Override
     public int plugStatus() {
         return status;
+    }
+
+    /** @return what the client is told in place of the status phrase, or {@code null} for the phrase */
+    public String detail() {
+        return detail;
     }
 
     /** 400: a required parameter is missing (Phoenix.MissingParamError). */
@@ -47,6 +62,11 @@ public class StatusException extends RuntimeException implements PlugStatus {
     public static StatusException invalidCsrfToken() {
         return new StatusException(403, "invalid CSRF (Cross Site Request Forgery) token, please make sure that "
                 + "all your non-HEAD and non-GET requests include the _csrf_token param or the x-csrf-token header");
+    }
+
+    /** 415: the content-type header does not parse (Plug.Parsers.UnsupportedMediaTypeError). */
+    public static StatusException unsupportedMediaType(String contentType, Throwable cause) {
+        return new StatusException(415, "unsupported media type " + contentType, cause);
     }
 
     /** 413: the body is larger than the parser allows (Plug.Parsers.RequestTooLargeError). */

@@ -93,7 +93,8 @@ final class MultipartParser {
         if (file.filename().isEmpty()) {
             return file.delete().then(Mono.empty());
         }
-        MediaType type = file.headers().getContentType();
+        // As written by the client (Plug keeps it as a string): parsing it could only fail on a typo.
+        String type = file.headers().getFirst("content-type");
         return Mono.fromCallable(() -> {
                     Path target = Files.createTempFile("phoenix-upload-", "");
                     uploads.add(target);
@@ -103,7 +104,7 @@ final class MultipartParser {
                 .flatMap(target -> file.transferTo(target)
                         .then(file.delete())
                         .thenReturn(Map.<String, Object>entry(file.name(),
-                                new Upload(target, file.filename(), type == null ? null : type.toString()))));
+                                new Upload(target, file.filename(), type))));
     }
 
     /** The request's body, failing past the limit whether or not a content-length was sent. */

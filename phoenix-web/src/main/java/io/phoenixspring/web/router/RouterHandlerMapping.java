@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.handler.AbstractHandlerMapping;
 import org.springframework.web.server.ServerWebExchange;
@@ -88,10 +89,18 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
         if (match == null) {
             return send(exchange, ErrorRenderer.renderStatus(conn, 404, null), start);
         }
+        MediaType type;
+        try {
+            type = exchange.getRequest().getHeaders().getContentType();
+        } catch (InvalidMediaTypeException badType) {
+            // Plug.Parsers' UnsupportedMediaTypeError: the client's mistake, answered in the error format.
+            return send(exchange, ErrorRenderer.render(conn, StatusException.unsupportedMediaType(
+                    exchange.getRequest().getHeaders().getFirst("content-type"), badType)), start);
+        }
         RouteMatch route = match;
         Conn initial = conn;
         String requestId = exchange.getAttribute(RequestIdFilter.ATTRIBUTE);
-        return withBody(exchange, conn)
+        return withBody(exchange, conn, type)
                 .flatMap(c -> RequestIdFilter.withRequestId(requestId, () -> {
                     if (log.isDebugEnabled()) {
                         // Phoenix.Logger's "Processing with" line, sensitive params filtered.
@@ -101,8 +110,9 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
                     }
                     return router.call(c, route, beans);
                 }))
-                .onErrorResume(error -> Mono.just(RequestIdFilter.withRequestId(requestId, () -> ErrorRenderer.render(
-                        error instanceof ConnFailure failure ? failure.conn : initial, ConnFailure.unwrap(error)))))
+                .onErrorResume(error -> ServerAnswered.already(exchange) ? Mono.empty()
+                        : Mono.just(RequestIdFilter.withRequestId(requestId, () -> ErrorRenderer.render(
+                                error instanceof ConnFailure failure ? failure.conn : initial, ConnFailure.unwrap(error)))))
                 .map(this::finish)
                 .flatMap(c -> send(exchange, c, start))
                 .doFinally(signal -> MultipartParser.deleteUploads(exchange))
@@ -123,6 +133,10 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
     }
 
     private Mono<Void> send(ServerWebExchange exchange, Conn conn, long start) {
+        if (ServerAnswered.already(exchange)) {
+            // The server answered the client's malformed request itself (e.g. a broken chunk: 400, closed).
+            return Mono.empty();
+        }
         Conn out = RequestIdFilter.withRequestId(exchange.getAttribute(RequestIdFilter.ATTRIBUTE), () -> {
             Conn sent;
             try {
@@ -138,8 +152,7 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
         return out.writeTo(exchange);
     }
 
-    private Mono<Conn> withBody(ServerWebExchange exchange, Conn conn) {
-        MediaType type = exchange.getRequest().getHeaders().getContentType();
+    private Mono<Conn> withBody(ServerWebExchange exchange, Conn conn, MediaType type) {
         if (type != null && MultipartParser.isMultipart(type)) {
             return multipart.parse(exchange)
                     .map(conn::withBodyParams)
