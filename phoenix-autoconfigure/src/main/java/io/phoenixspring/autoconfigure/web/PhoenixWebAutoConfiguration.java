@@ -135,6 +135,25 @@ public class PhoenixWebAutoConfiguration {
         }
     }
 
+    /**
+     * {@code phoenix.endpoint.http.header-timeout}, {@code idle-timeout} and {@code max-connections}
+     * on Reactor Netty: a client may not hold the server with a request head that never ends, an
+     * idle keep-alive connection, or one connection too many.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({reactor.netty.http.server.HttpServer.class,
+            org.springframework.boot.reactor.netty.NettyServerCustomizer.class})
+    static class HttpLimits {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "phoenixHttpServerLimits")
+        org.springframework.boot.reactor.netty.NettyServerCustomizer phoenixHttpServerLimits(WebEndpointProperties web) {
+            WebEndpointProperties.Http http = web.getHttp();
+            return new io.phoenixspring.web.endpoint.HttpServerLimits(http.getHeaderTimeout(), http.getIdleTimeout(),
+                    http.getMaxConnections())::apply;
+        }
+    }
+
     /** {@code conn.render(...)} through Thymeleaf: Spring Boot's engine when configured, else templates/ on the classpath. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(ITemplateEngine.class)

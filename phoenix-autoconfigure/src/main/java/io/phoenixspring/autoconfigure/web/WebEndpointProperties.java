@@ -121,6 +121,46 @@ public class WebEndpointProperties {
         /** Port the server listens on; overrides server.port when set (Phoenix's http: [port: ...]). */
         private Integer port;
 
+        /**
+         * How long a request head (request line and headers) may take to arrive: from the
+         * connection's start for its first request, from the first byte for later ones. A slow or
+         * stalled head is answered 408 and closed (slowloris).
+         */
+        private Duration headerTimeout = Duration.ofSeconds(10);
+
+        /** How long a keep-alive connection may wait, with nothing sent or received, for its next request. */
+        private Duration idleTimeout = Duration.ofSeconds(60);
+
+        /** The most connections open at once (HTTP and WebSocket); past it new connections are closed at once. */
+        private int maxConnections = 10_000;
+
+        public Duration getHeaderTimeout() {
+            return headerTimeout;
+        }
+
+        public void setHeaderTimeout(Duration headerTimeout) {
+            this.headerTimeout = headerTimeout;
+        }
+
+        public Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
+
+        public int getMaxConnections() {
+            return maxConnections;
+        }
+
+        public void setMaxConnections(int maxConnections) {
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("phoenix.endpoint.http.max-connections must be at least 1, got " + maxConnections);
+            }
+            this.maxConnections = maxConnections;
+        }
+
         public Integer getPort() {
             return port;
         }

@@ -81,7 +81,8 @@ class PhoenixWebApplicationTest {
                 "phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-for-phoenix-0123456789",
                 "phoenix.endpoint.sockets.enabled=false",
                 // Bandit's compress option, the Spring Boot way: Reactor Netty compresses what clients accept.
-                "server.compression.enabled=true", "server.compression.min-response-size=1").run();
+                "server.compression.enabled=true", "server.compression.min-response-size=1",
+                "phoenix.endpoint.http.header-timeout=700ms", "phoenix.endpoint.http.max-connections=40").run();
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
 
@@ -141,5 +142,63 @@ class PhoenixWebApplicationTest {
         assertThat(new String(new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body())).readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("{\"status\":\"ok\"}");
         assertThat(get("/api/health", null).headers().firstValue("content-encoding")).isEmpty();
+    }
+
+    @Test
+    void aRequestHeadThatNeverEndsIsAnswered408AndClosedByTheHeaderTimeout() throws Exception {
+        try (java.net.Socket slow = new java.net.Socket("127.0.0.1", port)) {
+            slow.setSoTimeout(5000);
+            long started = System.nanoTime();
+            slow.getOutputStream().write("GET /api/health HTTP/1.1\r\nHost: x\r\nX-Slow: ".getBytes());
+            String answer = new String(slow.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 408");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(3));
+        }
+        assertThat(get("/api/health", "application/json").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void connectionsPastTheCapAreClosedAndTheOthersAreServed() throws Exception {
+        // The cap is 40; the test's HttpClient may hold one kept-alive connection of its own.
+        java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+        int served = 0;
+        int refused = 0;
+        try {
+            for (int i = 0; i < 45; i++) {
+                java.net.Socket socket = new java.net.Socket("127.0.0.1", port);
+                held.add(socket);
+                socket.setSoTimeout(5000);
+                String answer;
+                try {
+                    socket.getOutputStream().write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes());
+                    answer = new String(socket.getInputStream().readNBytes(12), java.nio.charset.StandardCharsets.US_ASCII);
+                } catch (java.net.SocketException reset) {
+                    answer = "";
+                }
+                if (answer.equals("HTTP/1.1 200")) {
+                    assertThat(refused).as("no connection is served after one was refused").isZero();
+                    served++;
+                } else {
+                    assertThat(answer).as("a connection past the cap is closed unanswered").isEmpty();
+                    refused++;
+                }
+            }
+        } finally {
+            for (java.net.Socket socket : held) {
+                socket.close();
+            }
+        }
+        assertThat(served).isBetween(39, 40);
+        assertThat(refused).isEqualTo(45 - served);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            try {
+                status = get("/api/health", "application/json").statusCode();
+            } catch (java.io.IOException stillFull) {
+                Thread.sleep(50);
+            }
+        }
+        assertThat(status).as("served again once connections are let go").isEqualTo(200);
     }
 }
