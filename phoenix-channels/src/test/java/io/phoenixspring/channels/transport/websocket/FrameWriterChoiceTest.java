@@ -34,28 +34,56 @@ class FrameWriterChoiceTest {
     @Test
     void theSwitchTurnsDirectWritesOff() {
         try (TestServer server = TestServer.customized(options -> options.withDirectWrites(false), UnaryOperator.identity())) {
-            assertThat(writerAfterRoundTrip(server)).isInstanceOf(PipelineWriter.class);
+            assertThat(writerAfterRoundTrip(server)).isInstanceOfSatisfying(PipelineWriter.class,
+                    writer -> assertThat(writer.writesFrameObjects()).as("bytes enter at the frame encoder").isFalse());
         }
     }
 
     @Test
     void aWiretappedPipelineSeesEveryFrame() {
         try (TestServer server = TestServer.customized(UnaryOperator.identity(), http -> http.wiretap(true))) {
-            assertThat(writerAfterRoundTrip(server)).isInstanceOf(PipelineWriter.class);
+            assertThat(writerAfterRoundTrip(server)).isInstanceOfSatisfying(PipelineWriter.class,
+                    writer -> assertThat(writer.writesFrameObjects()).isFalse());
         }
     }
 
     @Test
-    void perMessageCompressionGoesThroughThePipeline() {
-        try (TestServer server = TestServer.customized(options -> options.withCompress(true), UnaryOperator.identity())) {
-            assertThat(writerAfterRoundTrip(server)).isInstanceOf(PipelineWriter.class);
+    void perMessageCompressionGoesThroughThePipeline() throws Exception {
+        try (TestServer server = TestServer.customized(options -> options.withCompress(true), UnaryOperator.identity());
+                io.phoenixspring.channels.support.WireClient client = io.phoenixspring.channels.support.WireClient.connect(
+                        server, "alice", 0, "Sec-WebSocket-Extensions: permessage-deflate\r\n")) {
+            assertThat(client.handshake).containsIgnoringCase("permessage-deflate");
+            client.sendText(JOIN);
+            // One inflater for the connection: the server keeps its compression context between messages.
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+            assertThat(inflated(inflater, client.nextFrame())).isEqualTo(JOINED);
+            assertThat(server.webSocketTransport().writers()).singleElement().isInstanceOfSatisfying(PipelineWriter.class,
+                    writer -> assertThat(writer.writesFrameObjects()).as("the deflate encoder works on frames").isTrue());
+            server.endpoint.broadcast("room:lobby", "new_msg", Map.of("body", "hi", "user", "system")).join();
+            assertThat(inflated(inflater, client.nextFrame()))
+                    .isEqualTo("[null,null,\"room:lobby\",\"new_msg\",{\"body\":\"hi\",\"user\":\"system\"}]");
         }
+    }
+
+    /** A permessage-deflate text frame (RSV1 set) inflated as RFC 7692 says: the payload plus 00 00 ff ff. */
+    private static String inflated(java.util.zip.Inflater inflater, Map.Entry<Integer, byte[]> frame) throws Exception {
+        assertThat(frame.getKey() & 0x40).as("RSV1: the frame is compressed").isEqualTo(0x40);
+        assertThat(frame.getKey() & 0x0f).as("text").isEqualTo(1);
+        byte[] payload = frame.getValue();
+        byte[] input = java.util.Arrays.copyOf(payload, payload.length + 4);
+        input[payload.length + 2] = (byte) 0xff;
+        input[payload.length + 3] = (byte) 0xff;
+        inflater.setInput(input);
+        byte[] out = new byte[64 * 1024];
+        int n = inflater.inflate(out);
+        return new String(out, 0, n, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
     void framesOverTlsAreEncryptedByTheSslHandler() {
         try (TestServer server = TestServer.tls(UnaryOperator.identity(), UnaryOperator.identity())) {
-            assertThat(writerAfterRoundTrip(server)).isInstanceOf(PipelineWriter.class);
+            assertThat(writerAfterRoundTrip(server)).isInstanceOfSatisfying(PipelineWriter.class,
+                    writer -> assertThat(writer.writesFrameObjects()).isFalse());
         }
     }
 
@@ -112,7 +140,13 @@ class FrameWriterChoiceTest {
 
     /** A join, a broadcast to the socket and a reply, exactly as the protocol writes them; returns the socket's writer. */
     private static FrameWriter writerAfterRoundTrip(TestServer server) {
-        try (RawClient client = RawClient.connect(server.wsUrl("token=" + server.token("alice") + "&vsn=2.0.0"))) {
+        return writerAfterRoundTrip(server, false);
+    }
+
+    private static FrameWriter writerAfterRoundTrip(TestServer server, boolean deflate) {
+        String url = server.wsUrl("token=" + server.token("alice") + "&vsn=2.0.0");
+        try (RawClient client = deflate ? RawClient.connectWithHeaders(url,
+                java.util.Map.of("Sec-WebSocket-Extensions", "permessage-deflate")) : RawClient.connect(url)) {
             client.send(JOIN);
             assertThat(client.next()).isEqualTo(JOINED);
             server.endpoint.broadcast("room:lobby", "new_msg", Map.of("body", "hi", "user", "system")).join();

@@ -3,6 +3,7 @@ package io.phoenixspring.channels.transport.websocket;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.channels.support.TestServer;
+import io.phoenixspring.channels.support.WireClient;
 import io.phoenixspring.pubsub.PubSub;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -27,9 +28,11 @@ class WebSocketBackpressureTest {
     private static final int FRAMES = 120;
     private static final String FILLER = "x".repeat(64 * 1024);
 
-    @Test
-    void aClientThatPausesGetsEveryFrameWholeAndInOrder() throws Exception {
-        try (TestServer server = new TestServer(0, options -> options.withOutboundLimit(1000), PubSub.builder().build());
+    @org.junit.jupiter.params.ParameterizedTest(name = "direct writes: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aClientThatPausesGetsEveryFrameWholeAndInOrder(boolean direct) throws Exception {
+        try (TestServer server = new TestServer(0, options -> options.withOutboundLimit(1000).withDirectWrites(direct),
+                PubSub.builder().build());
                 WireClient paused = WireClient.connect(server, "alice")) {
             paused.join("room:bp");
             for (int seq = 0; seq < FRAMES; seq++) {
@@ -44,9 +47,11 @@ class WebSocketBackpressureTest {
         }
     }
 
-    @Test
-    void aClientThatStaysBehindIsDisconnectedAndTheOthersKeepUp() throws Exception {
-        try (TestServer server = new TestServer(0, options -> options.withOutboundLimit(16), PubSub.builder().build());
+    @org.junit.jupiter.params.ParameterizedTest(name = "direct writes: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aClientThatStaysBehindIsDisconnectedAndTheOthersKeepUp(boolean direct) throws Exception {
+        try (TestServer server = new TestServer(0, options -> options.withOutboundLimit(16).withDirectWrites(direct),
+                PubSub.builder().build());
                 WireClient stalled = WireClient.connect(server, "alice");
                 WireClient reader = WireClient.connect(server, "bob")) {
             stalled.join("room:slow");
@@ -60,13 +65,14 @@ class WebSocketBackpressureTest {
         }
     }
 
-    @Test
-    void aClientThatNeverReadsLargeBroadcastsIsCutAtTheByteBoundAndItsMemoryIsGivenBack() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "direct writes: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aClientThatNeverReadsLargeBroadcastsIsCutAtTheByteBoundAndItsMemoryIsGivenBack(boolean direct) throws Exception {
         long baseline = io.netty.util.internal.PlatformDependent.usedDirectMemory();
         String half = "h".repeat(500 * 1024);
         int broadcasts = 60;
-        try (TestServer server = new TestServer(0, options -> options.withOutboundByteLimit(4L * 1024 * 1024),
-                PubSub.builder().build())) {
+        try (TestServer server = new TestServer(0, options -> options.withOutboundByteLimit(4L * 1024 * 1024)
+                .withDirectWrites(direct), PubSub.builder().build())) {
             try (WireClient stalled = WireClient.connect(server, "alice", 4096);
                     WireClient reader = WireClient.connect(server, "bob")) {
                 stalled.join("room:big");
@@ -91,118 +97,6 @@ class WebSocketBackpressureTest {
             assertThat(server.webSocketTransport().loopsHoldNoLargeBuffer()).as("the loops let go of the large frames").isTrue();
             assertThat(io.netty.util.internal.PlatformDependent.usedDirectMemory() - baseline)
                     .as("direct memory still held once every client is gone (bytes)").isLessThan(8L * 1024 * 1024);
-        }
-    }
-
-    /** A minimal WebSocket client on a blocking socket: masks what it sends, reads frames on demand. */
-    private static final class WireClient implements AutoCloseable {
-        final Socket socket;
-        final DataInputStream in;
-        final OutputStream out;
-
-        private WireClient(Socket socket) throws IOException {
-            this.socket = socket;
-            this.in = new DataInputStream(socket.getInputStream());
-            this.out = socket.getOutputStream();
-        }
-
-        static WireClient connect(TestServer server, String user) throws IOException {
-            return connect(server, user, 0);
-        }
-
-        /** With {@code receiveBuffer} bytes of kernel receive buffer (0: the system's), so a client that stops reading stops soon. */
-        static WireClient connect(TestServer server, String user, int receiveBuffer) throws IOException {
-            Socket socket = new Socket();
-            if (receiveBuffer > 0) {
-                socket.setReceiveBufferSize(receiveBuffer);
-            }
-            socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
-            socket.setSoTimeout(10_000);
-            WireClient client = new WireClient(socket);
-            String request = "GET /socket/websocket?vsn=2.0.0&token=" + server.token(user) + " HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + server.port() + "\r\n"
-                    + "Upgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
-            client.out.write(request.getBytes(StandardCharsets.US_ASCII));
-            client.out.flush();
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-                head.write(client.in.readUnsignedByte());
-            }
-            assertThat(head.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 101");
-            return client;
-        }
-
-        void join(String topic) throws IOException {
-            sendText("[\"1\",\"1\",\"" + topic + "\",\"phx_join\",{}]");
-            assertThat(nextText()).isEqualTo("[\"1\",\"1\",\"" + topic + "\",\"phx_reply\",{\"response\":{},\"status\":\"ok\"}]");
-        }
-
-        void sendText(String text) throws IOException {
-            byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-            byte[] mask = {1, 2, 3, 4};
-            ByteArrayOutputStream frame = new ByteArrayOutputStream();
-            frame.write(0x81);
-            if (payload.length < 126) {
-                frame.write(0x80 | payload.length);
-            } else {
-                frame.write(0x80 | 126);
-                frame.write(payload.length >> 8);
-                frame.write(payload.length & 0xff);
-            }
-            frame.write(mask);
-            for (int i = 0; i < payload.length; i++) {
-                frame.write(payload[i] ^ mask[i % 4]);
-            }
-            out.write(frame.toByteArray());
-            out.flush();
-        }
-
-        /** The next text frame's payload; fails on anything else. */
-        String nextText() throws IOException {
-            int first = in.readUnsignedByte();
-            assertThat(first).as("FIN + text opcode").isEqualTo(0x81);
-            return new String(payload(), StandardCharsets.UTF_8);
-        }
-
-        private byte[] payload() throws IOException {
-            int second = in.readUnsignedByte();
-            assertThat(second & 0x80).as("server frames are not masked").isZero();
-            long length = second & 0x7f;
-            if (length == 126) {
-                length = in.readUnsignedShort();
-            } else if (length == 127) {
-                length = in.readLong();
-            }
-            byte[] payload = new byte[(int) length];
-            in.readFully(payload);
-            return payload;
-        }
-
-        /** Reads frames until a close frame or the end of the stream; returns how many text frames came first. */
-        int drainUntilClosed() throws IOException {
-            int texts = 0;
-            try {
-                while (true) {
-                    int first = in.readUnsignedByte();
-                    byte[] payload = payload();
-                    if ((first & 0x0f) == 0x8) {
-                        int code = ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
-                        assertThat(code).isEqualTo(1013);
-                        return texts;
-                    }
-                    texts++;
-                }
-            } catch (EOFException | java.net.SocketException end) {
-                return texts;
-            } catch (SocketTimeoutException stuck) {
-                throw new AssertionError("the server neither closed nor finished the stalled socket", stuck);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
         }
     }
 }

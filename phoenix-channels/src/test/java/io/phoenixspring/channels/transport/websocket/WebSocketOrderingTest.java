@@ -27,9 +27,11 @@ class WebSocketOrderingTest {
     private static final int SOCKETS = 12;
     private static final Pattern SENT = Pattern.compile("\"sender\":(\\d+),\"seq\":(\\d+)");
 
-    @Test
-    void concurrentBroadcastsArriveCompleteAndInOrderPerSender() throws Exception {
-        try (TestServer server = new TestServer()) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "direct writes: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void concurrentBroadcastsArriveCompleteAndInOrderPerSender(boolean direct) throws Exception {
+        try (TestServer server = new TestServer(0, options -> options.withDirectWrites(direct),
+                io.phoenixspring.pubsub.PubSub.builder().build())) {
             List<RawClient> clients = new ArrayList<>();
             for (int i = 0; i < SOCKETS; i++) {
                 RawClient client = RawClient.connect(server.wsUrl("token=" + server.token("u" + i) + "&vsn=2.0.0"));
@@ -69,12 +71,14 @@ class WebSocketOrderingTest {
         }
     }
 
-    @Test
-    void everyFrameIsWrittenWithoutWaitingForTheNextOne() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "direct writes: {0}")
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void everyFrameIsWrittenWithoutWaitingForTheNextOne(boolean direct) throws Exception {
         // Each socket on its own topic, broadcasts spaced out so that they land while an event
         // loop is still writing the previous ones; every step is awaited. A frame left behind in a
         // loop's queue (a lost wake-up) would only leave with a later frame, so here it would not arrive.
-        try (TestServer server = new TestServer()) {
+        try (TestServer server = new TestServer(0, options -> options.withDirectWrites(direct),
+                io.phoenixspring.pubsub.PubSub.builder().build())) {
             List<RawClient> clients = new ArrayList<>();
             for (int i = 0; i < SOCKETS; i++) {
                 RawClient client = RawClient.connect(server.wsUrl("token=" + server.token("u" + i) + "&vsn=2.0.0"));
