@@ -179,6 +179,24 @@ public final class RawClient implements WebSocket.Listener, AutoCloseable {
         closeCode.complete(-1);
     }
 
+    /**
+     * A V2 binary frame as the protocol lays it out: kind (0 push, 1 reply, 2 broadcast), the
+     * lengths of the four fields, the fields, then the payload.
+     */
+    public static byte[] binaryFrame(int kind, String joinRef, String ref, String topic, String event, byte[] payload) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[][] fields = {joinRef.getBytes(), ref.getBytes(), topic.getBytes(), event.getBytes()};
+        out.write(kind);
+        for (byte[] field : fields) {
+            out.write(field.length);
+        }
+        for (byte[] field : fields) {
+            out.writeBytes(field);
+        }
+        out.writeBytes(payload);
+        return out.toByteArray();
+    }
+
     /** Drops the connection without a close handshake, as a vanished client. */
     public void abort() {
         webSocket.abort();

@@ -41,7 +41,8 @@ final class ServerAnswered {
             Object response;
             try {
                 response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
-            } catch (IllegalArgumentException notNative) {
+            } catch (IllegalArgumentException | IllegalStateException notNative) {
+                // No server behind the exchange (a mock, as ConnTest's in-process requests): nothing answered yet.
                 return false;
             }
             return response instanceof HttpServerResponse netty && netty.hasSentHeaders();

@@ -162,25 +162,11 @@ class FrameWriterChoiceTest {
     }
 
     private static byte[] binaryPush() {
-        return frame(0, "1", "3", "room:lobby", "binary", new byte[] {1, 2, 3});
+        return RawClient.binaryFrame(0, "1", "3", "room:lobby", "binary", new byte[] {1, 2, 3});
     }
 
     private static byte[] binaryReply() {
         // kind 1 (reply): join_ref, ref, topic, status "ok", payload
-        return frame(1, "1", "3", "room:lobby", "ok", new byte[] {1, 2, 3});
-    }
-
-    private static byte[] frame(int kind, String joinRef, String ref, String topic, String event, byte[] payload) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[][] fields = {joinRef.getBytes(), ref.getBytes(), topic.getBytes(), event.getBytes()};
-        out.write(kind);
-        for (byte[] field : fields) {
-            out.write(field.length);
-        }
-        for (byte[] field : fields) {
-            out.writeBytes(field);
-        }
-        out.writeBytes(payload);
-        return out.toByteArray();
+        return RawClient.binaryFrame(1, "1", "3", "room:lobby", "ok", new byte[] {1, 2, 3});
     }
 }

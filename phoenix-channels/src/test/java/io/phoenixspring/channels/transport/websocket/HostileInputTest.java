@@ -96,7 +96,7 @@ class HostileInputTest {
         // A join_ref of 300 bytes fits a text frame, not a binary reply (its fields are at most 255 bytes).
         String joinRef = "j".repeat(300);
         try (RawClient client = joined(joinRef)) {
-            client.sendBinary(binaryPush("1", "3", "room:lobby", "binary", new byte[] {1, 2, 3}));
+            client.sendBinary(RawClient.binaryFrame(0, "1", "3", "room:lobby", "binary", new byte[] {1, 2, 3}));
             assertThat(client.next()).isEqualTo("[\"" + joinRef + "\",\"3\",\"room:lobby\",\"phx_reply\","
                     + "{\"response\":{\"reason\":\"reply could not be encoded\"},\"status\":\"error\"}]");
             client.send("[\"" + joinRef + "\",\"4\",\"room:lobby\",\"ping\",{\"still\":\"here\"}]");
@@ -105,19 +105,5 @@ class HostileInputTest {
         }
         assertThat(logs.warnings()).singleElement().asString().contains("reply cannot be encoded");
         assertThat(logs.withStackTraces()).isEmpty();
-    }
-
-    private static byte[] binaryPush(String joinRef, String ref, String topic, String event, byte[] payload) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        byte[][] fields = {joinRef.getBytes(), ref.getBytes(), topic.getBytes(), event.getBytes()};
-        out.write(0);
-        for (byte[] field : fields) {
-            out.write(field.length);
-        }
-        for (byte[] field : fields) {
-            out.writeBytes(field);
-        }
-        out.writeBytes(payload);
-        return out.toByteArray();
     }
 }
