@@ -54,7 +54,8 @@ public final class Presence implements AutoCloseable {
         Endpoint endpoint = builder.endpoint;
         this.diffs = new DiffBuffer(options.diffWindow(), options.tracker().poolSize(), options.tracker().name(),
                 (topic, joins, leaves) -> endpoint.localBroadcast(topic, "presence_diff", diff(topic, joins, leaves)));
-        this.tracker = new Tracker(builder.pubSub, options.tracker(), diffs::add);
+        // Metas are made plain with the endpoint's JSON configuration, as its broadcasts are.
+        this.tracker = new Tracker(builder.pubSub, options.tracker(), diffs::add, endpoint.json());
     }
 
     /**

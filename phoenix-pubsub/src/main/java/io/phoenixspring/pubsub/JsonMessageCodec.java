@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamWriteConstraints;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -44,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
 public final class JsonMessageCodec implements MessageCodec {
 
     /** How deep the JSON between nodes may nest, read and written. */
-    public static final int MAX_NESTING_DEPTH = 1000;
+    public static final int MAX_NESTING_DEPTH = PhoenixJson.SERVER_DEPTH;
 
     private final JsonMapper mapper;
     private final Map<String, Class<?>> typesByAlias = new ConcurrentHashMap<>();
@@ -55,15 +52,17 @@ public final class JsonMessageCodec implements MessageCodec {
      * levels) and no registered types.
      */
     public JsonMessageCodec() {
-        this(JsonMapper.builder(JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-                .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(MAX_NESTING_DEPTH).build())
-                .build()).build());
+        this(PhoenixJson.defaults().server());
+    }
+
+    /** A codec writing with Phoenix's one JSON configuration ({@link PhoenixJson#server()}). */
+    public JsonMessageCodec(PhoenixJson json) {
+        this(json.server());
     }
 
     /**
      * A codec using the given mapper, for example one with extra modules. Do not enable default
-     * typing on it: that would let the wire pick classes again. Build it on a {@code JsonFactory}
+     * typing on it: that would let the wire pick classes again. Prefer {@link #JsonMessageCodec(PhoenixJson)}; else build it on a {@code JsonFactory}
      * whose read and write constraints allow {@value #MAX_NESTING_DEPTH} levels, as the default
      * codec's does, or deep values (a presence meta a client set) will not cross nodes.
      *

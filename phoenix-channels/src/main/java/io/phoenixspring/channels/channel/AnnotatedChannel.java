@@ -27,7 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class AnnotatedChannel implements Channel {
 
-    private static final JsonMapper MAPPER = io.phoenixspring.channels.serializer.JsonLimits.clientFacingMapper().build();
+    /** Reads payloads into parameter types: the application's JSON configuration, so its modules and naming apply. */
+    private final JsonMapper mapper;
 
     private final Object bean;
     private final Handler join;
@@ -38,7 +39,8 @@ public final class AnnotatedChannel implements Channel {
     private final Handler terminate;
     private final Set<String> intercepts;
 
-    private AnnotatedChannel(Object bean) {
+    private AnnotatedChannel(Object bean, JsonMapper mapper) {
+        this.mapper = mapper;
         this.bean = bean;
         Class<?> type = AopUtils.getTargetClass(bean);
         Handler joinHandler = null;
@@ -85,7 +87,12 @@ public final class AnnotatedChannel implements Channel {
     }
 
     public static AnnotatedChannel of(Object bean) {
-        return new AnnotatedChannel(bean);
+        return of(bean, io.phoenixspring.pubsub.PhoenixJson.defaults());
+    }
+
+    /** Adapts {@code bean}, reading payloads into its parameter types with {@code json}. */
+    public static AnnotatedChannel of(Object bean, io.phoenixspring.pubsub.PhoenixJson json) {
+        return new AnnotatedChannel(bean, json.server());
     }
 
     private static List<Method> allMethods(Class<?> type) {
@@ -96,7 +103,7 @@ public final class AnnotatedChannel implements Channel {
         return methods;
     }
 
-    private static Handler unique(Handler existing, Method method, String what) {
+    private Handler unique(Handler existing, Method method, String what) {
         if (existing != null) {
             throw new IllegalStateException(method.getDeclaringClass().getName() + " declares more than one " + what);
         }
@@ -150,7 +157,7 @@ public final class AnnotatedChannel implements Channel {
     }
 
     /** One annotated method with its argument plan. */
-    private static final class Handler {
+    private final class Handler {
         private final Method method;
         private final Kind[] kinds;
         private final Class<?> payloadType;
@@ -216,7 +223,7 @@ public final class AnnotatedChannel implements Channel {
             }
         }
 
-        private static Object convert(Object payload, Class<?> type) {
+        private Object convert(Object payload, Class<?> type) {
             if (payload == null || type.isInstance(payload)) {
                 return payload;
             }
@@ -230,9 +237,9 @@ public final class AnnotatedChannel implements Channel {
                 throw new IllegalArgumentException("a JSON payload does not match " + type.getSimpleName());
             }
             if (payload instanceof JsonNode node) {
-                return MAPPER.treeToValue(node, type);
+                return mapper.treeToValue(node, type);
             }
-            return MAPPER.convertValue(payload, type);
+            return mapper.convertValue(payload, type);
         }
     }
 }

@@ -26,6 +26,11 @@ public final class Endpoint {
     }
 
     /** {@code Endpoint.broadcast/3}; the future fails if the other nodes could not be reached. */
+    /** The JSON configuration broadcasts are written with: Phoenix's one ({@link SocketRuntime#json()}). */
+    public io.phoenixspring.pubsub.PhoenixJson json() {
+        return runtime.json();
+    }
+
     public CompletableFuture<Void> broadcast(String topic, String event, Object payload) {
         return runtime.broadcast(null, topic, event, payload);
     }

@@ -1,21 +1,25 @@
 package io.phoenixspring.channels.serializer;
 
 import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.pubsub.PhoenixJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.util.ByteArrayBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The one JSON mapper of the wire protocol, and small helpers to write frames with it. */
+/**
+ * The wire's JSON, from Phoenix's one JSON configuration ({@link PhoenixJson}): frames are
+ * parsed with the client-facing limits and written with the server's, map keys sorted.
+ */
 final class Json {
 
-    /** Maps are written with sorted keys, as Phoenix's JSON library writes Elixir maps. */
-    static final JsonMapper MAPPER = JsonLimits.clientFacingMapper()
-            .enable(tools.jackson.databind.SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    private final JsonMapper writer;
+    private final JsonMapper reader;
 
-    private Json() {
+    Json(PhoenixJson json) {
+        this.writer = json.server();
+        this.reader = json.clientFacing();
     }
 
     interface Body {
@@ -26,9 +30,9 @@ final class Json {
      * Jackson's segmented builder, not a ByteArrayOutputStream: a large frame (a presence_state
      * of thousands of metas) grows by adding segments instead of re-copying itself at each doubling.
      */
-    static byte[] write(Body body) {
+    byte[] write(Body body) {
         ByteArrayBuilder out = new ByteArrayBuilder(256);
-        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+        try (JsonGenerator generator = writer.createGenerator(out)) {
             body.write(generator);
         }
         byte[] bytes = out.toByteArray();
@@ -55,9 +59,9 @@ final class Json {
         }
     }
 
-    static JsonNode parse(byte[] bytes) {
+    JsonNode parse(byte[] bytes) {
         try {
-            return MAPPER.readTree(bytes);
+            return reader.readTree(bytes);
         } catch (JacksonException e) {
             throw new InvalidMessageException("frame is not JSON: " + e.getOriginalMessage());
         }

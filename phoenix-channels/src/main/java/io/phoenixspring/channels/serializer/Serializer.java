@@ -9,7 +9,7 @@ import io.phoenixspring.channels.socket.Reply;
  * broadcast once for every socket that uses this serializer.
  *
  * <pre>{@code
- * Serializer v2 = Serializers.forVsn("2.0.0");
+ * Serializer v2 = Serializers.defaults().forVsn("2.0.0");
  * Frame frame = v2.encode(new Reply("room:1", "ok", Map.of(), "2", "1"));
  * }</pre>
  */

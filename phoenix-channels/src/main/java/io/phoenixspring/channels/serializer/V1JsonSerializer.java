@@ -3,6 +3,7 @@ package io.phoenixspring.channels.serializer;
 import io.phoenixspring.channels.socket.Broadcast;
 import io.phoenixspring.channels.socket.Message;
 import io.phoenixspring.channels.socket.Reply;
+import io.phoenixspring.pubsub.PhoenixJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,9 +13,14 @@ import tools.jackson.databind.JsonNode;
  */
 public final class V1JsonSerializer implements Serializer {
 
-    public static final V1JsonSerializer INSTANCE = new V1JsonSerializer();
+    /** With Jackson's defaults and the wire's settings ({@link PhoenixJson#defaults()}). */
+    public static final V1JsonSerializer INSTANCE = new V1JsonSerializer(PhoenixJson.defaults());
 
-    private V1JsonSerializer() {
+    private final Json json;
+
+    /** A serializer writing with {@code json}, Phoenix's one JSON configuration. */
+    public V1JsonSerializer(PhoenixJson json) {
+        this.json = new Json(json);
     }
 
     @Override
@@ -34,7 +40,7 @@ public final class V1JsonSerializer implements Serializer {
 
     @Override
     public Frame encode(Reply reply) {
-        return Frame.text(Json.write(g -> {
+        return Frame.text(json.write(g -> {
             g.writeStartObject();
             g.writeName("event");
             g.writeString("phx_reply");
@@ -53,8 +59,8 @@ public final class V1JsonSerializer implements Serializer {
         }));
     }
 
-    private static Frame object(String topic, String event, Object payload, String ref) {
-        return Frame.text(Json.write(g -> {
+    private Frame object(String topic, String event, Object payload, String ref) {
+        return Frame.text(json.write(g -> {
             g.writeStartObject();
             g.writeName("event");
             g.writeString(event);
@@ -73,7 +79,7 @@ public final class V1JsonSerializer implements Serializer {
         if (frame.binary()) {
             throw new InvalidMessageException("the V1 serializer has no binary frames");
         }
-        JsonNode map = Json.parse(frame.bytes());
+        JsonNode map = json.parse(frame.bytes());
         if (!map.isObject()) {
             throw new InvalidMessageException("V1 JSON serializer expected an object");
         }
@@ -85,7 +91,7 @@ public final class V1JsonSerializer implements Serializer {
         JsonNode topic = map.get("topic");
         JsonNode event = map.get("event");
         if (!topic.isString() || !event.isString()) {
-            throw new UnroutableMessageException(Frame.text(Json.write(g -> {
+            throw new UnroutableMessageException(Frame.text(json.write(g -> {
                 g.writeStartObject();
                 g.writeName("event");
                 g.writeString("phx_reply");

@@ -4,6 +4,7 @@ import io.phoenixspring.channels.socket.Binary;
 import io.phoenixspring.channels.socket.Broadcast;
 import io.phoenixspring.channels.socket.Message;
 import io.phoenixspring.channels.socket.Reply;
+import io.phoenixspring.pubsub.PhoenixJson;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;
 
@@ -15,13 +16,18 @@ import tools.jackson.databind.JsonNode;
  */
 public final class V2JsonSerializer implements Serializer {
 
-    public static final V2JsonSerializer INSTANCE = new V2JsonSerializer();
+    /** With Jackson's defaults and the wire's settings ({@link PhoenixJson#defaults()}). */
+    public static final V2JsonSerializer INSTANCE = new V2JsonSerializer(PhoenixJson.defaults());
+
+    private final Json json;
 
     private static final int PUSH = 0;
     private static final int REPLY = 1;
     private static final int BROADCAST = 2;
 
-    private V2JsonSerializer() {
+    /** A serializer writing with {@code json}, Phoenix's one JSON configuration. */
+    public V2JsonSerializer(PhoenixJson json) {
+        this.json = new Json(json);
     }
 
     @Override
@@ -50,7 +56,7 @@ public final class V2JsonSerializer implements Serializer {
         if (reply.payload() instanceof Binary binary) {
             return binaryFrame(REPLY, reply.joinRef(), reply.ref(), reply.topic(), reply.status(), binary.bytes());
         }
-        return Frame.text(Json.write(g -> {
+        return Frame.text(json.write(g -> {
             g.writeStartArray();
             Json.writeStringOrNull(g, reply.joinRef());
             Json.writeStringOrNull(g, reply.ref());
@@ -66,8 +72,8 @@ public final class V2JsonSerializer implements Serializer {
         }));
     }
 
-    private static Frame array(String joinRef, String ref, String topic, String event, Object payload) {
-        return Frame.text(Json.write(g -> {
+    private Frame array(String joinRef, String ref, String topic, String event, Object payload) {
+        return Frame.text(json.write(g -> {
             g.writeStartArray();
             Json.writeStringOrNull(g, joinRef);
             Json.writeStringOrNull(g, ref);
@@ -79,7 +85,7 @@ public final class V2JsonSerializer implements Serializer {
     }
 
     /** Push: join_ref, topic, event. Reply: join_ref, ref, topic, status. Broadcast: topic, event. */
-    private static Frame binaryFrame(int kind, String joinRef, String ref, String topic, String event, byte[] data) {
+    private Frame binaryFrame(int kind, String joinRef, String ref, String topic, String event, byte[] data) {
         byte[][] fields = switch (kind) {
             case PUSH -> new byte[][] {utf8(joinRef), utf8(topic), utf8(event)};
             case REPLY -> new byte[][] {utf8(joinRef), utf8(ref), utf8(topic), utf8(event)};
@@ -115,15 +121,15 @@ public final class V2JsonSerializer implements Serializer {
         return frame.binary() ? decodeBinary(frame.bytes()) : decodeText(frame.bytes());
     }
 
-    private static Message decodeText(byte[] bytes) {
-        JsonNode array = Json.parse(bytes);
+    private Message decodeText(byte[] bytes) {
+        JsonNode array = json.parse(bytes);
         if (!array.isArray() || array.size() != 5) {
             throw new InvalidMessageException("V2 messages are arrays of five: [join_ref, ref, topic, event, payload]");
         }
         JsonNode topic = array.get(2);
         JsonNode event = array.get(3);
         if (!topic.isString() || !event.isString()) {
-            throw new UnroutableMessageException(Frame.text(Json.write(g -> {
+            throw new UnroutableMessageException(Frame.text(json.write(g -> {
                 g.writeStartArray();
                 g.writeNull();
                 g.writeTree(array.get(1));

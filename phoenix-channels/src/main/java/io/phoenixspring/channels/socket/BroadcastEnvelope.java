@@ -13,12 +13,12 @@ import tools.jackson.databind.json.JsonMapper;
 final class BroadcastEnvelope {
 
     static final String MARKER = "phx_broadcast";
-    private static final JsonMapper MAPPER = io.phoenixspring.channels.serializer.JsonLimits.serverMapper().build();
 
     private BroadcastEnvelope() {
     }
 
-    static Map<String, Object> wrap(String topic, String event, Object payload) {
+    /** @param mapper turns the payload into plain values: the application's JSON configuration */
+    static Map<String, Object> wrap(String topic, String event, Object payload, JsonMapper mapper) {
         Map<String, Object> envelope = new LinkedHashMap<>(8);
         envelope.put(MARKER, 1);
         envelope.put("topic", topic);
@@ -26,17 +26,17 @@ final class BroadcastEnvelope {
         if (payload instanceof Binary binary) {
             envelope.put("binary", Base64.getEncoder().encodeToString(binary.bytes()));
         } else {
-            envelope.put("payload", plain(payload));
+            envelope.put("payload", plain(payload, mapper));
         }
         return envelope;
     }
 
     /** JSON values as Map/List/String/Number/Boolean/null, which every codec carries. */
-    static Object plain(Object payload) {
+    static Object plain(Object payload, JsonMapper mapper) {
         if (payload == null || payload instanceof String || payload instanceof Number || payload instanceof Boolean) {
             return payload;
         }
-        return MAPPER.convertValue(payload, Object.class);
+        return mapper.convertValue(payload, Object.class);
     }
 
     /** The broadcast inside {@code message}, or null when it is not an envelope. */

@@ -48,11 +48,11 @@ public final class ChannelRoutes {
     }
 
     /** Resolves class references and adapts annotated beans to {@link Channel}. */
-    List<CompiledRoute> compile(Function<Class<?>, Object> beans) {
+    List<CompiledRoute> compile(Function<Class<?>, Object> beans, io.phoenixspring.pubsub.PhoenixJson json) {
         List<CompiledRoute> compiled = new ArrayList<>();
         for (Route route : routes) {
             Object target = route.channel() instanceof Class<?> type ? beans.apply(type) : route.channel();
-            Channel channel = target instanceof Channel c ? c : io.phoenixspring.channels.channel.AnnotatedChannel.of(target);
+            Channel channel = target instanceof Channel c ? c : io.phoenixspring.channels.channel.AnnotatedChannel.of(target, json);
             compiled.add(new CompiledRoute(route, channel));
         }
         return compiled;

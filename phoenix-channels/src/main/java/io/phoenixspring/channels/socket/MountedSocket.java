@@ -1,5 +1,7 @@
 package io.phoenixspring.channels.socket;
 
+import io.phoenixspring.pubsub.PhoenixJson;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -39,25 +41,41 @@ public final class MountedSocket {
     /** @param beans resolves channel classes named in the routes to their beans */
     public static MountedSocket of(String path, SocketHandler handler, boolean websocket, boolean longpoll,
             Set<String> connectInfoHeaders, TransportOptions options, Function<Class<?>, Object> beans) {
+        return of(path, handler, websocket, longpoll, connectInfoHeaders, options, beans, PhoenixJson.defaults());
+    }
+
+    /**
+     * @param beans resolves channel classes named in the routes to their beans
+     * @param json the JSON configuration annotated channels read payloads into their parameter types with
+     */
+    public static MountedSocket of(String path, SocketHandler handler, boolean websocket, boolean longpoll,
+            Set<String> connectInfoHeaders, TransportOptions options, Function<Class<?>, Object> beans,
+            PhoenixJson json) {
         if (!path.startsWith("/") || path.endsWith("/")) {
             throw new IllegalArgumentException("socket path must start and not end with '/': " + path);
         }
         ChannelRoutes routes = new ChannelRoutes();
         handler.channels(routes);
-        return new MountedSocket(path, handler, routes.compile(beans), websocket, longpoll,
+        return new MountedSocket(path, handler, routes.compile(beans, json), websocket, longpoll,
                 connectInfoHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 options);
     }
 
     /** Mounts the handler as its {@link PhoenixSocket} annotation says. */
     public static MountedSocket of(SocketHandler handler, TransportOptions options, Function<Class<?>, Object> beans) {
+        return of(handler, options, beans, PhoenixJson.defaults());
+    }
+
+    /** Mounts the handler as its {@link PhoenixSocket} annotation says, reading payloads with {@code json}. */
+    public static MountedSocket of(SocketHandler handler, TransportOptions options, Function<Class<?>, Object> beans,
+            PhoenixJson json) {
         Class<?> type = org.springframework.aop.support.AopUtils.getTargetClass(handler);
         PhoenixSocket annotation = type.getAnnotation(PhoenixSocket.class);
         if (annotation == null) {
             throw new IllegalArgumentException(type.getName() + " is not annotated with @PhoenixSocket");
         }
         return of(annotation.path(), handler, annotation.websocket(), annotation.longpoll(),
-                Set.of(annotation.connectInfoHeaders()), options, beans);
+                Set.of(annotation.connectInfoHeaders()), options, beans, json);
     }
 
     public String path() {

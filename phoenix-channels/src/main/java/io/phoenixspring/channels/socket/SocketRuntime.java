@@ -4,6 +4,7 @@ import io.phoenixspring.channels.serializer.Frame;
 import io.phoenixspring.channels.serializer.Serializer;
 import io.phoenixspring.channels.serializer.Serializers;
 import io.phoenixspring.pubsub.Dispatcher;
+import io.phoenixspring.pubsub.PhoenixJson;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.pubsub.Subscriber;
 import io.phoenixspring.pubsub.Subscription;
@@ -51,8 +52,11 @@ public final class SocketRuntime implements AutoCloseable {
 
     private final PubSub pubSub;
     private final ChannelsMetrics metrics;
+    private final PhoenixJson json;
+    private final Serializers serializers;
     private final Scheduler channelScheduler;
     private final Executor channelExecutor;
+    /** The pool this runtime made and so shuts down on close; null when the executor was given. */
     private final ExecutorService channelPool;
     private final ScheduledExecutorService timer;
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
@@ -60,23 +64,31 @@ public final class SocketRuntime implements AutoCloseable {
     private static final Dispatcher FASTLANE_DISPATCHER = SocketRuntime::dispatch;
     private final Dispatcher fastlane = FASTLANE_DISPATCHER;
 
+    /** A runtime whose channel callbacks run on its own pool, shut down by {@link #close()}. */
     public SocketRuntime(PubSub pubSub, ChannelsMetrics metrics) {
+        this(pubSub, metrics, defaultChannelPool(), true, PhoenixJson.defaults());
+    }
+
+    /**
+     * A runtime whose channel callbacks ({@code connect}, {@code join}, {@code handle_in}, ...) run
+     * on {@code channelExecutor}. Each channel still handles one message at a time whatever the
+     * executor's threads; callbacks may block, so it should not be a network thread. The runtime
+     * does not shut it down: its owner does.
+     */
+    public SocketRuntime(PubSub pubSub, ChannelsMetrics metrics, Executor channelExecutor) {
+        this(pubSub, metrics, java.util.Objects.requireNonNull(channelExecutor, "channelExecutor"), false,
+                PhoenixJson.defaults());
+    }
+
+    private SocketRuntime(PubSub pubSub, ChannelsMetrics metrics, Executor executor, boolean owned, PhoenixJson json) {
         this.pubSub = pubSub;
         this.metrics = metrics;
-        // Callbacks may block, so they run off the network threads, on a bounded pool (as many
-        // threads as Reactor's bounded elastic) sharing one queue: under load its threads take the
-        // next task without parking, where per-thread queues would wake a thread per task.
-        int threads = Math.max(8, 10 * Runtime.getRuntime().availableProcessors());
-        AtomicInteger threadCount = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "phoenix-channel-" + threadCount.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        this.channelPool = pool;
-        this.channelExecutor = pool;
-        this.channelScheduler = Schedulers.fromExecutorService(pool, "phoenix-channel");
+        this.json = java.util.Objects.requireNonNull(json, "json");
+        this.serializers = Serializers.of(json);
+        this.channelExecutor = executor;
+        this.channelPool = owned ? (ExecutorService) executor : null;
+        this.channelScheduler = owned ? Schedulers.fromExecutorService(channelPool, "phoenix-channel")
+                : Schedulers.fromExecutor(executor);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "phoenix-timer");
             thread.setDaemon(true);
@@ -85,12 +97,83 @@ public final class SocketRuntime implements AutoCloseable {
         pubSub.registerDispatcher(FASTLANE, fastlane);
     }
 
+    /**
+     * Callbacks may block, so they run off the network threads, on a bounded pool (as many threads
+     * as Reactor's bounded elastic) sharing one queue: under load its threads take the next task
+     * without parking, where per-thread queues would wake a thread per task.
+     */
+    private static ExecutorService defaultChannelPool() {
+        int threads = Math.max(8, 10 * Runtime.getRuntime().availableProcessors());
+        AtomicInteger threadCount = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
+            Thread thread = new Thread(task, "phoenix-channel-" + threadCount.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * A runtime with every setting named:
+     *
+     * <pre>{@code
+     * SocketRuntime runtime = SocketRuntime.builder(pubSub)
+     *         .metrics(new ChannelsMetrics(meterRegistry))
+     *         .json(PhoenixJson.of(builder -> builder.addModule(module)))
+     *         .build();
+     * }</pre>
+     */
+    public static Builder builder(PubSub pubSub) {
+        return new Builder(pubSub);
+    }
+
+    /** Settings of a {@link SocketRuntime}; unset ones take the defaults of {@link #SocketRuntime(PubSub, ChannelsMetrics)}. */
+    public static final class Builder {
+        private final PubSub pubSub;
+        private ChannelsMetrics metrics = ChannelsMetrics.noop();
+        private PhoenixJson json = PhoenixJson.defaults();
+        private Executor channelExecutor;
+
+        private Builder(PubSub pubSub) {
+            this.pubSub = java.util.Objects.requireNonNull(pubSub, "pubSub");
+        }
+
+        public Builder metrics(ChannelsMetrics metrics) {
+            this.metrics = java.util.Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /** The JSON configuration frames, broadcasts and payload conversions use. */
+        public Builder json(PhoenixJson json) {
+            this.json = java.util.Objects.requireNonNull(json, "json");
+            return this;
+        }
+
+        /** Where channel callbacks run (not shut down by the runtime); default: the runtime's own pool. */
+        public Builder channelExecutor(Executor channelExecutor) {
+            this.channelExecutor = channelExecutor;
+            return this;
+        }
+
+        public SocketRuntime build() {
+            return channelExecutor == null
+                    ? new SocketRuntime(pubSub, metrics, defaultChannelPool(), true, json)
+                    : new SocketRuntime(pubSub, metrics, channelExecutor, false, json);
+        }
+    }
+
     public PubSub pubSub() {
         return pubSub;
     }
 
     public ChannelsMetrics metrics() {
         return metrics;
+    }
+
+    /** The JSON configuration frames and broadcasts are written with. */
+    public PhoenixJson json() {
+        return json;
     }
 
     Executor channelExecutor() {
@@ -116,7 +199,7 @@ public final class SocketRuntime implements AutoCloseable {
      * @param transport {@code websocket} or {@code longpoll}
      */
     public Mono<Connected> authorize(MountedSocket mount, Map<String, String> params, ConnectInfo info, String transport) {
-        Serializer serializer = Serializers.forVsn(params.get("vsn"));
+        Serializer serializer = serializers.forVsn(params.get("vsn"));
         if (serializer == null) {
             log.warn("Refusing {} connection to {}: unsupported vsn {}", transport, mount.handlerName(), params.get("vsn"));
             return Mono.just(new Connected(mount, null, null, "unsupported vsn"));
@@ -188,14 +271,14 @@ public final class SocketRuntime implements AutoCloseable {
      */
     public CompletableFuture<Void> broadcast(Subscriber from, String topic, String event, Object payload) {
         metrics.broadcast();
-        Map<String, Object> envelope = BroadcastEnvelope.wrap(topic, event, payload);
+        Map<String, Object> envelope = BroadcastEnvelope.wrap(topic, event, payload, json.server());
         return from == null ? pubSub.broadcast(topic, envelope, fastlane) : pubSub.broadcastFrom(from, topic, envelope, fastlane);
     }
 
     /** Broadcasts to the subscribers of this node only. */
     public void localBroadcast(Subscriber from, String topic, String event, Object payload) {
         metrics.broadcast();
-        Map<String, Object> envelope = BroadcastEnvelope.wrap(topic, event, payload);
+        Map<String, Object> envelope = BroadcastEnvelope.wrap(topic, event, payload, json.server());
         if (from == null) {
             pubSub.localBroadcast(topic, envelope, fastlane);
         } else {
@@ -295,7 +378,9 @@ public final class SocketRuntime implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         channelScheduler.dispose();
-        channelPool.shutdownNow();
+        if (channelPool != null) {
+            channelPool.shutdownNow();
+        }
     }
 
     static String format(Duration took) {

@@ -20,14 +20,14 @@ class SerializerTest {
 
     @Test
     void vsnPicksTheSerializerAsPhoenixDoes() {
-        assertThat(Serializers.forVsn(null)).isSameAs(V1);
-        assertThat(Serializers.forVsn("1.0.0")).isSameAs(V1);
-        assertThat(Serializers.forVsn("2.0.0")).isSameAs(V2);
-        assertThat(Serializers.forVsn("2.0.5")).isSameAs(V2);
-        assertThat(Serializers.forVsn("2.1.0")).isNull();
-        assertThat(Serializers.forVsn("3.0.0")).isNull();
-        assertThat(Serializers.forVsn("x")).isNull();
-        assertThat(Serializers.forVsn("")).isNull();
+        assertThat(Serializers.defaults().forVsn(null)).isSameAs(V1);
+        assertThat(Serializers.defaults().forVsn("1.0.0")).isSameAs(V1);
+        assertThat(Serializers.defaults().forVsn("2.0.0")).isSameAs(V2);
+        assertThat(Serializers.defaults().forVsn("2.0.5")).isSameAs(V2);
+        assertThat(Serializers.defaults().forVsn("2.1.0")).isNull();
+        assertThat(Serializers.defaults().forVsn("3.0.0")).isNull();
+        assertThat(Serializers.defaults().forVsn("x")).isNull();
+        assertThat(Serializers.defaults().forVsn("")).isNull();
     }
 
     @Test

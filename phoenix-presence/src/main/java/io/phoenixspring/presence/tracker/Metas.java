@@ -30,11 +30,10 @@ final class Metas {
     static final String PHX_REF_PREV = "phx_ref_prev";
 
     /** The deepest JSON every writer and every node-to-node reader of the project takes. */
-    static final int MAX_JSON_DEPTH = io.phoenixspring.pubsub.JsonMessageCodec.MAX_NESTING_DEPTH;
+    static final int MAX_JSON_DEPTH = io.phoenixspring.pubsub.PhoenixJson.SERVER_DEPTH;
     /** How deep a meta may nest: {@link #MAX_JSON_DEPTH} less room for the messages around it. */
     static final int MAX_META_DEPTH = MAX_JSON_DEPTH - 10;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder(jsonFactory(MAX_JSON_DEPTH)).build();
 
     private Metas() {
     }
@@ -53,15 +52,15 @@ final class Metas {
      * @throws InvalidMetaException if it cannot be written as a JSON object
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> normalize(String topic, String key, Map<String, ?> meta) {
+    static Map<String, Object> normalize(JsonMapper mapper, String topic, String key, Map<String, ?> meta) {
         if (meta == null) {
             return Map.of();
         }
         try {
-            Map<String, Object> plain = MAPPER.convertValue(meta, LinkedHashMap.class);
+            Map<String, Object> plain = mapper.convertValue(meta, LinkedHashMap.class);
             return plain == null ? Map.of() : plain;
         } catch (JacksonException e) {
-            String field = failingField(meta, one -> MAPPER.convertValue(one, LinkedHashMap.class));
+            String field = failingField(meta, one -> mapper.convertValue(one, LinkedHashMap.class));
             throw new InvalidMetaException(topic, key, why(field, e));
         } catch (StackOverflowError e) {
             // a map that contains itself, or one nested far deeper than any meta may be

@@ -47,6 +47,8 @@ final class Shard implements Subscriber {
 
     private final PubSub pubSub;
     private final TrackerOptions options;
+    /** Makes a changed meta plain JSON values: Phoenix's one JSON configuration. */
+    private final tools.jackson.databind.json.JsonMapper json;
     private final TrackerListener listener;
     private final String node;
     private final String topic;
@@ -61,7 +63,8 @@ final class Shard implements Subscriber {
     private volatile boolean closed;
 
     Shard(PubSub pubSub, TrackerOptions options, TrackerListener listener, String replica, int index,
-            ScheduledExecutorService executor) {
+            ScheduledExecutorService executor, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.pubSub = pubSub;
         this.options = options;
         this.listener = listener;
@@ -120,7 +123,7 @@ final class Shard implements Subscriber {
             Map<String, Object> userMeta = change.apply(Metas.userMeta(entry.meta()));
             String ref = Refs.next();
             // checked before anything changes: a meta that cannot be replicated leaves the old one in place
-            EncodedMeta meta = Metas.replicable(topicName, key, Metas.normalize(topicName, key, userMeta), ref, entry.ref());
+            EncodedMeta meta = Metas.replicable(topicName, key, Metas.normalize(json, topicName, key, userMeta), ref, entry.ref());
             Changes out = new Changes();
             state.remove(old, out);
             slots.put(slot, state.add(topicName, key, meta, out));

@@ -1,5 +1,6 @@
 package io.phoenixspring.presence.tracker;
 
+import io.phoenixspring.pubsub.PhoenixJson;
 import io.phoenixspring.pubsub.PubSub;
 import java.security.SecureRandom;
 import java.util.HashSet;
@@ -37,12 +38,22 @@ import java.util.function.UnaryOperator;
 public final class Tracker implements AutoCloseable {
 
     private final TrackerOptions options;
+    private final tools.jackson.databind.json.JsonMapper json;
     private final String replica;
     private final Shard[] shards;
     private final ScheduledThreadPoolExecutor[] executors;
 
     public Tracker(PubSub pubSub, TrackerOptions options, TrackerListener listener) {
+        this(pubSub, options, listener, PhoenixJson.defaults());
+    }
+
+    /**
+     * A tracker whose metas are made plain JSON values with {@code json} (Phoenix's one JSON
+     * configuration: the application's serializers for the values in a meta apply).
+     */
+    public Tracker(PubSub pubSub, TrackerOptions options, TrackerListener listener, PhoenixJson json) {
         Objects.requireNonNull(pubSub, "pubSub");
+        this.json = Objects.requireNonNull(json, "json").server();
         this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(listener, "listener");
         this.replica = pubSub.nodeName() + "#" + Long.toUnsignedString(System.currentTimeMillis(), 36) + "."
@@ -59,7 +70,7 @@ public final class Tracker implements AutoCloseable {
             executor.setRemoveOnCancelPolicy(true);
             executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
             executors[i] = executor;
-            shards[i] = new Shard(pubSub, options, listener, replica, i, executor);
+            shards[i] = new Shard(pubSub, options, listener, replica, i, executor, this.json);
         }
         for (Shard shard : shards) {
             shard.start();
@@ -85,7 +96,7 @@ public final class Tracker implements AutoCloseable {
      */
     public String track(Object owner, String topic, String key, Map<String, ?> meta) {
         requireNonNull(owner, topic, key);
-        return shard(topic).track(owner, topic, key, Metas.normalize(topic, key, meta));
+        return shard(topic).track(owner, topic, key, Metas.normalize(json, topic, key, meta));
     }
 
     /**
@@ -98,7 +109,7 @@ public final class Tracker implements AutoCloseable {
      */
     public String update(Object owner, String topic, String key, Map<String, ?> meta) {
         requireNonNull(owner, topic, key);
-        Map<String, Object> plain = Metas.normalize(topic, key, meta);
+        Map<String, Object> plain = Metas.normalize(json, topic, key, meta);
         return update(owner, topic, key, old -> plain);
     }
 

@@ -50,7 +50,6 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LongPollTransport.class);
     private static final String SALT = "phoenix long poll";
-    private static final JsonMapper JSON = io.phoenixspring.channels.serializer.JsonLimits.clientFacingMapper().build();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SocketRuntime runtime;
@@ -283,19 +282,19 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
     }
 
     /** A request the client got wrong: the HTTP status, and Phoenix's status body with the reason. */
-    private static Mono<Void> error(ServerWebExchange exchange, int status, String reason) {
+    private Mono<Void> error(ServerWebExchange exchange, int status, String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", reason);
         body.put("status", status);
-        return write(exchange, HttpStatus.valueOf(status), JSON.writeValueAsString(body));
+        return write(exchange, HttpStatus.valueOf(status), runtime.json().server().writeValueAsString(body));
     }
 
-    private static Mono<Void> body(ServerWebExchange exchange, int status, List<?> messages, String token) {
+    private Mono<Void> body(ServerWebExchange exchange, int status, List<?> messages, String token) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("messages", messages);
         body.put("status", status);
         body.put("token", token);
-        return write(exchange, JSON.writeValueAsString(body));
+        return write(exchange, runtime.json().server().writeValueAsString(body));
     }
 
     private static Mono<Void> write(ServerWebExchange exchange, String json) {
