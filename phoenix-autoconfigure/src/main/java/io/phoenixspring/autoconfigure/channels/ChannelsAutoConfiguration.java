@@ -20,23 +20,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
  * Phoenix sockets and channels on WebFlux: the {@link SocketRuntime}, the {@link Endpoint}
  * broadcast API, and every {@link PhoenixSocket} bean mounted at {@code <path>/websocket} (and
- * {@code <path>/longpoll} when enabled), drained in batches on shutdown. The transports run on
+ * {@code <path>/longpoll} when enabled), drained in batches on shutdown. Channel callbacks run on
+ * an {@link Executor} bean named {@value #CHANNEL_EXECUTOR_BEAN_NAME} when there is one, else on
+ * the runtime's own bounded pool; {@link SocketRuntimeCustomizer} beans adjust the runtime before
+ * it is built. The transports run on
  * Reactor Netty's connections: without Reactor Netty this backs off, and
  * {@link ChannelsServerAutoConfiguration} fails start-up if sockets are declared.
  *
@@ -68,12 +76,25 @@ public class ChannelsAutoConfiguration {
     }
 
     /**
+     * The name of an {@link Executor} bean channel callbacks run on instead of the runtime's own
+     * bounded pool; its owner (the context) shuts it down.
+     */
+    public static final String CHANNEL_EXECUTOR_BEAN_NAME = "phoenixChannelExecutor";
+
+    /**
+     * @param channelExecutor the {@value #CHANNEL_EXECUTOR_BEAN_NAME} bean, if any
+     * @param customizers applied in order before the runtime is built
      * @return the runtime every socket shares, closed with the context
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public SocketRuntime phoenixSocketRuntime(PubSub pubSub, ObjectProvider<ChannelsMetrics> metrics) {
-        return new SocketRuntime(pubSub, metrics.getIfAvailable(ChannelsMetrics::noop));
+    public SocketRuntime phoenixSocketRuntime(PubSub pubSub, ObjectProvider<ChannelsMetrics> metrics,
+            @Qualifier(CHANNEL_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> channelExecutor,
+            ObjectProvider<SocketRuntimeCustomizer> customizers) {
+        SocketRuntime.Builder builder = SocketRuntime.builder(pubSub).metrics(metrics.getIfAvailable(ChannelsMetrics::noop));
+        channelExecutor.ifAvailable(builder::channelExecutor);
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder.build();
     }
 
     /**
@@ -95,11 +116,19 @@ public class ChannelsAutoConfiguration {
         TransportOptions options = transportOptions(properties);
         List<MountedSocket> mounts = new ArrayList<>();
         for (Map.Entry<String, Object> entry : context.getBeansWithAnnotation(PhoenixSocket.class).entrySet()) {
+            String type = ClassUtils.getUserClass(entry.getValue()).getName();
+            String socket = entry.getKey().equals(type) ? type : entry.getKey() + " (" + type + ")";
             if (!(entry.getValue() instanceof SocketHandler handler)) {
-                throw new IllegalStateException("@PhoenixSocket bean '" + entry.getKey() + "' must implement "
-                        + SocketHandler.class.getName());
+                throw new InvalidSocketException(socket, "a @PhoenixSocket bean must implement "
+                        + SocketHandler.class.getName(), null);
             }
-            mounts.add(MountedSocket.of(handler, options, context::getBean));
+            try {
+                mounts.add(MountedSocket.of(handler, options, context::getBean));
+            } catch (IllegalArgumentException | IllegalStateException | NoSuchBeanDefinitionException e) {
+                // A bad path, topic pattern or channel class: the application's code, reported as such.
+                // A channel bean that fails to be created is its own failure and passes through.
+                throw new InvalidSocketException(socket, e.getMessage(), e);
+            }
         }
         SocketHandlerMapping mapping = new SocketHandlerMapping(runtime, mounts, tokens);
         mapping.setCorsConfigurations(longPollCors(mounts));
@@ -150,12 +179,15 @@ public class ChannelsAutoConfiguration {
 
     static TransportOptions transportOptions(EndpointProperties properties) {
         EndpointProperties.Sockets sockets = properties.getSockets();
+        // The setter keeps it within 1B..2GB.
         long frame = sockets.getWebsocket().getMaxFrameSize().toBytes();
-        if (frame < 1 || frame > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("phoenix.endpoint.sockets.websocket.max-frame-size must be between 1B and 2GB, got "
-                    + sockets.getWebsocket().getMaxFrameSize());
-        }
-        return TransportOptions.defaults()
+        TransportOptions defaults = TransportOptions.defaults();
+        // No withLongpollSessionMaxAge: the canonical constructor sets it.
+        TransportOptions withSessionMaxAge = new TransportOptions(defaults.websocketTimeout(), defaults.maxFrameSize(),
+                defaults.compress(), defaults.outboundLimit(), defaults.outboundByteLimit(), defaults.maxChannels(),
+                defaults.longpollWindow(), defaults.longpollPubsubTimeout(), sockets.getLongpoll().getSessionMaxAge(),
+                defaults.checkOrigin(), defaults.directWrites());
+        return withSessionMaxAge
                 .withWebsocketTimeout(sockets.getWebsocket().getTimeout())
                 .withMaxFrameSize((int) frame)
                 .withCompress(sockets.getWebsocket().isCompress())
@@ -179,7 +211,9 @@ public class ChannelsAutoConfiguration {
         try {
             return OriginCheck.allow(values);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("phoenix.endpoint.check-origin: " + e.getMessage());
+            // Boot's own analyzer reports it: the property, its value and where it was set.
+            throw new InvalidConfigurationPropertyValueException("phoenix.endpoint.check-origin", String.join(",", values),
+                    e.getMessage());
         }
     }
 }

@@ -36,10 +36,6 @@ public class EndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public PhoenixToken phoenixToken(EndpointProperties properties) {
-        String secret = properties.getSecretKeyBase();
-        if (secret == null || secret.isBlank()) {
-            throw new MissingSecretKeyBaseException();
-        }
-        return PhoenixToken.of(secret);
+        return PhoenixToken.of(InvalidSecretKeyBaseException.check(properties.getSecretKeyBase()));
     }
 }

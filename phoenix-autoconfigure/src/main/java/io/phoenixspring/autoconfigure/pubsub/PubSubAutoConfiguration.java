@@ -24,8 +24,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configures a {@link PubSub} bean from {@code phoenix.pubsub.*}: local by default, over
- * Redis with {@code phoenix.pubsub.adapter=redis}. Every bean backs off when the application
- * defines its own of the same type.
+ * Redis with {@code phoenix.pubsub.adapter=redis}. {@link PubSubCustomizer} beans adjust the
+ * builder after the properties. Every bean backs off when the application defines its own of the
+ * same type.
  *
  * <pre>{@code
  * @Service
@@ -60,17 +61,16 @@ public class PubSubAutoConfiguration {
      * @param adapter the adapter bean, if any: the Redis one or the application's own
      * @param codec the codec
      * @param metrics the metrics hooks, if any
+     * @param customizers applied in order to the builder, after the properties
      * @return the running PubSub, closed with the context
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public PubSub phoenixPubSub(PubSubProperties properties, ObjectProvider<PubSubAdapter> adapter,
-            MessageCodec codec, ObjectProvider<PubSubMetrics> metrics) {
+            MessageCodec codec, ObjectProvider<PubSubMetrics> metrics, ObjectProvider<PubSubCustomizer> customizers) {
         PubSubAdapter chosen = adapter.getIfAvailable();
         if (chosen == null && properties.getAdapter() == PubSubProperties.Adapter.REDIS) {
-            throw new IllegalStateException("phoenix.pubsub.adapter=redis needs Spring Data Redis and Lettuce on the "
-                    + "class path (org.springframework.data:spring-data-redis and io.lettuce:lettuce-core, for example "
-                    + "through org.springframework.boot:spring-boot-starter-data-redis-reactive), or a PubSubAdapter bean");
+            throw new RedisAdapterUnavailableException(RedisAdapterUnavailableException.Reason.MISSING_LIBRARIES);
         }
         PubSub.Builder builder = PubSub.builder()
                 .name(properties.getName())
@@ -83,6 +83,7 @@ public class PubSubAutoConfiguration {
         if (properties.getPoolSize() != null) {
             builder.poolSize(properties.getPoolSize());
         }
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
     }
 
@@ -154,9 +155,7 @@ public class PubSubAutoConfiguration {
 
         RedisPubSubAdapter.Settings settings() {
             if (details.getSentinel() != null || details.getCluster() != null || details.getMasterReplica() != null) {
-                throw new IllegalStateException("phoenix.pubsub's Redis adapter talks to a single Redis server, but "
-                        + "spring.data.redis is set up for Sentinel, Cluster or master/replica; set "
-                        + "phoenix.pubsub.redis.url to the server the nodes should share");
+                throw new RedisAdapterUnavailableException(RedisAdapterUnavailableException.Reason.NOT_A_SINGLE_SERVER);
             }
             DataRedisConnectionDetails.Standalone standalone = details.getStandalone();
             RedisURI.Builder uri = RedisURI.builder()

@@ -2,7 +2,7 @@ package io.phoenixspring.autoconfigure.web;
 
 import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
 import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
-import io.phoenixspring.autoconfigure.endpoint.MissingSecretKeyBaseException;
+import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
 import io.phoenixspring.web.controller.TemplateRenderer;
 import io.phoenixspring.web.controller.ThymeleafRenderer;
 import io.phoenixspring.web.endpoint.WebEndpoint;
@@ -24,8 +24,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnProperty(prefix = "phoenix.endpoint", name = "enabled", matchIfMissing = true)
 @ConditionalOnProperty(prefix = "phoenix.endpoint.http", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties({EndpointProperties.class, WebEndpointProperties.class})
+@EnableConfigurationProperties(EndpointProperties.class)
 public class PhoenixWebAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PhoenixWebAutoConfiguration.class);
@@ -67,13 +65,10 @@ public class PhoenixWebAutoConfiguration {
     /** @return what every conn knows of the endpoint, from {@code phoenix.endpoint.*} */
     @Bean
     @ConditionalOnMissingBean
-    public WebEndpoint phoenixWebEndpoint(EndpointProperties endpoint, WebEndpointProperties web, ErrorView errorView,
+    public WebEndpoint phoenixWebEndpoint(EndpointProperties web, ErrorView errorView,
             ObjectProvider<TemplateRenderer> templates, ObjectProvider<JsonMapper> json) {
-        String secret = endpoint.getSecretKeyBase();
-        if (secret == null || secret.isBlank()) {
-            throw new MissingSecretKeyBaseException();
-        }
-        WebEndpointProperties.Session s = web.getSession();
+        String secret = InvalidSecretKeyBaseException.check(web.getSecretKeyBase());
+        EndpointProperties.Session s = web.getSession();
         SessionOptions options = new SessionOptions(s.getKey(), s.getSigningSalt(), s.getEncryptionSalt(), s.getMaxAge(),
                 s.getSameSite(), s.isSecure(), true, "/");
         try {
@@ -96,7 +91,7 @@ public class PhoenixWebAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(Router.class)
     public RouterHandlerMapping phoenixRouterHandlerMapping(Router router, WebEndpoint endpoint,
-            WebEndpointProperties web, ApplicationContext context) {
+            EndpointProperties web, ApplicationContext context) {
         RouterHandlerMapping mapping = new RouterHandlerMapping(router, endpoint, context::getBean);
         mapping.setOrder(web.getRouterOrder());
         if (web.isPrintRoutes()) {
@@ -119,20 +114,8 @@ public class PhoenixWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "phoenix.endpoint.request-id", name = "enabled", matchIfMissing = true)
-    public RequestIdFilter phoenixRequestIdFilter(WebEndpointProperties web) {
+    public RequestIdFilter phoenixRequestIdFilter(EndpointProperties web) {
         return new RequestIdFilter(web.getRequestId().getHeader());
-    }
-
-    /** {@code phoenix.endpoint.http.port} sets the server's port. */
-    @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(ConfigurableReactiveWebServerFactory.class)
-    @ConditionalOnProperty(prefix = "phoenix.endpoint.http", name = "port")
-    static class HttpPort {
-
-        @Bean
-        WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> phoenixHttpPort(WebEndpointProperties web) {
-            return factory -> factory.setPort(web.getHttp().getPort());
-        }
     }
 
     /**
@@ -147,8 +130,8 @@ public class PhoenixWebAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "phoenixHttpServerLimits")
-        org.springframework.boot.reactor.netty.NettyServerCustomizer phoenixHttpServerLimits(WebEndpointProperties web) {
-            WebEndpointProperties.Http http = web.getHttp();
+        org.springframework.boot.reactor.netty.NettyServerCustomizer phoenixHttpServerLimits(EndpointProperties web) {
+            EndpointProperties.Http http = web.getHttp();
             return new io.phoenixspring.web.endpoint.HttpServerLimits(http.getHeaderTimeout(), http.getIdleTimeout(),
                     http.getMaxConnections())::apply;
         }

@@ -113,6 +113,8 @@ class ChannelsAutoConfigurationTest {
                         "phoenix.endpoint.sockets.websocket.direct-writes=false",
                         "phoenix.endpoint.sockets.max-channels=7",
                         "phoenix.endpoint.sockets.longpoll.window=3s",
+                        "phoenix.endpoint.sockets.longpoll.pubsub-timeout=4s",
+                        "phoenix.endpoint.sockets.longpoll.session-max-age=1h",
                         "phoenix.endpoint.check-origin=//example.com,https://*.example.org")
                 .run(context -> {
                     TransportOptions options = ChannelsAutoConfiguration.transportOptions(
@@ -125,6 +127,8 @@ class ChannelsAutoConfigurationTest {
                     assertThat(options.directWrites()).isFalse();
                     assertThat(options.maxChannels()).isEqualTo(7);
                     assertThat(options.longpollWindow()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(options.longpollPubsubTimeout()).isEqualTo(Duration.ofSeconds(4));
+                    assertThat(options.longpollSessionMaxAge()).isEqualTo(Duration.ofHours(1));
                     OriginCheck check = options.checkOrigin();
                     assertThat(check.allows("http://example.com")).isTrue();
                     assertThat(check.allows("https://a.example.org")).isTrue();
@@ -154,7 +158,81 @@ class ChannelsAutoConfigurationTest {
                         .hasMessageContaining("phoenix.endpoint.sockets.max-channels"));
         runner.withPropertyValues("phoenix.endpoint.check-origin=example.com")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException.class)
                         .hasMessageContaining("phoenix.endpoint.check-origin"));
+        // Refused while binding (Boot's binding report names the property), not when the transports are built.
+        runner.withPropertyValues("phoenix.endpoint.sockets.websocket.max-frame-size=0B")
+                .run(context -> {
+                    assertThat(findCause(context.getStartupFailure(),
+                            org.springframework.boot.context.properties.bind.BindException.class).getProperty().getName().toString())
+                            .isEqualTo("phoenix.endpoint.sockets.websocket.max-frame-size");
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("must be between 1B and 2GB");
+                });
+    }
+
+    @PhoenixSocket(path = "/bad")
+    static class BadPatternSocket implements SocketHandler {
+        @Override
+        public void channels(ChannelRoutes routes) {
+            routes.channel("room:*:messages", RoomChannel.class);
+        }
+
+        @Override
+        public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
+            return ConnectResult.ok();
+        }
+    }
+
+    @PhoenixChannel
+    static class NotABeanChannel {
+        @Join
+        JoinResult join(String topic) {
+            return JoinResult.ok();
+        }
+    }
+
+    @PhoenixSocket(path = "/orphan")
+    static class UnknownChannelSocket implements SocketHandler {
+        @Override
+        public void channels(ChannelRoutes routes) {
+            routes.channel("room:*", NotABeanChannel.class);
+        }
+
+        @Override
+        public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
+            return ConnectResult.ok();
+        }
+    }
+
+    @PhoenixSocket(path = "/socket")
+    static class NotASocketHandler {
+    }
+
+    @Test
+    void aSocketThatCannotBeMountedFailsStartUpNamingIt() {
+        runner.withBean("badPatternSocket", BadPatternSocket.class, BadPatternSocket::new).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(IllegalArgumentException.class);
+            InvalidSocketException failure = findCause(context.getStartupFailure(), InvalidSocketException.class);
+            assertThat(failure.socket()).isEqualTo("badPatternSocket (" + BadPatternSocket.class.getName() + ")");
+            assertThat(failure.problem()).isEqualTo(
+                    "channel topic \"room:*:messages\": a splat (*) is only allowed at the end");
+        });
+        runner.withBean("orphanSocket", UnknownChannelSocket.class, UnknownChannelSocket::new).run(context ->
+                assertThat(findCause(context.getStartupFailure(), InvalidSocketException.class).getCause())
+                        .isInstanceOf(org.springframework.beans.factory.NoSuchBeanDefinitionException.class));
+        runner.withBean("notASocket", NotASocketHandler.class, NotASocketHandler::new).run(context ->
+                assertThat(findCause(context.getStartupFailure(), InvalidSocketException.class).problem())
+                        .isEqualTo("a @PhoenixSocket bean must implement " + SocketHandler.class.getName()));
+    }
+
+    static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in " + failure);
     }
 
     @Test

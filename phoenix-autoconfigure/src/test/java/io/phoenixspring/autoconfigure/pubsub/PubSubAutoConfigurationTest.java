@@ -115,6 +115,7 @@ class PubSubAutoConfigurationTest {
         runner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
                 .withPropertyValues("phoenix.pubsub.adapter=redis", "spring.data.redis.cluster.nodes=127.0.0.1:7000")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(RedisAdapterUnavailableException.class)
                         .hasMessageContaining("talks to a single Redis server")
                         .hasMessageContaining("set phoenix.pubsub.redis.url"));
     }
@@ -185,7 +186,59 @@ class PubSubAutoConfigurationTest {
         runner.withClassLoader(new FilteredClassLoader(LettuceConnectionFactory.class))
                 .withPropertyValues("phoenix.pubsub.adapter=redis")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(RedisAdapterUnavailableException.class)
                         .hasMessageContaining("phoenix.pubsub.adapter=redis needs Spring Data Redis and Lettuce"));
+    }
+
+    /** Declared out of order: @Order, not declaration order, decides. */
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    static class TwoCustomizers {
+        final java.util.List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @org.springframework.context.annotation.Bean
+        java.util.List<String> customizerCalls() {
+            return calls;
+        }
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.core.annotation.Order(2)
+        PubSubCustomizer second() {
+            return builder -> {
+                calls.add("second");
+                builder.nodeName("second-node");
+            };
+        }
+
+        @org.springframework.context.annotation.Bean
+        @org.springframework.core.annotation.Order(1)
+        PubSubCustomizer first() {
+            return builder -> {
+                calls.add("first");
+                builder.nodeName("first-node").poolSize(3);
+            };
+        }
+    }
+
+    @Test
+    void customizersApplyInTheirOrderAfterTheProperties() {
+        runner.withUserConfiguration(TwoCustomizers.class)
+                .withPropertyValues("phoenix.pubsub.node-name=from-properties", "phoenix.pubsub.pool-size=2")
+                .run(context -> {
+                    assertThat(context.getBean("customizerCalls", java.util.List.class)).containsExactly("first", "second");
+                    PubSub pubSub = context.getBean(PubSub.class);
+                    assertThat(pubSub.nodeName()).isEqualTo("second-node");
+                    assertThat(pubSub.poolSize()).isEqualTo(3);
+                });
+    }
+
+    @Test
+    void aUserPubSubMeansNoCustomizing() {
+        runner.withUserConfiguration(TwoCustomizers.class)
+                .withBean("myPubSub", PubSub.class, () -> PubSub.builder().nodeName("mine").build())
+                .run(context -> {
+                    assertThat(context.getBean("customizerCalls", java.util.List.class)).isEmpty();
+                    assertThat(context.getBean(PubSub.class).nodeName()).isEqualTo("mine");
+                });
     }
 
     @Test

@@ -3,7 +3,7 @@ package io.phoenixspring.autoconfigure.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
-import io.phoenixspring.autoconfigure.endpoint.MissingSecretKeyBaseException;
+import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.controller.TemplateRenderer;
 import io.phoenixspring.web.endpoint.WebEndpoint;
@@ -58,11 +58,11 @@ class PhoenixWebAutoConfigurationTest {
     }
 
     @Test
-    void propertiesConfigureErrorsSessionsOrderAndPort() {
+    void propertiesConfigureErrorsSessionsAndOrder() {
         runner.withPropertyValues("phoenix.endpoint.render-errors.formats=html,json", "phoenix.endpoint.debug-errors=true",
                 "phoenix.endpoint.router-order=5", "phoenix.endpoint.session.key=_my_app_key",
                 "phoenix.endpoint.session.encryption-salt=enc", "phoenix.endpoint.filter-parameters=password,secret",
-                "phoenix.endpoint.max-body-size=1KB", "phoenix.endpoint.http.port=4123",
+                "phoenix.endpoint.max-body-size=1KB",
                 "phoenix.endpoint.request-id.enabled=false").run(context -> {
                     WebEndpoint endpoint = context.getBean(WebEndpoint.class);
                     assertThat(endpoint.errorFormats()).containsExactly("html", "json");
@@ -74,8 +74,23 @@ class PhoenixWebAutoConfigurationTest {
                     assertThat(cookie).startsWith("XCP.");
                     assertThat(endpoint.sessionStore().get(cookie)).isEqualTo(Map.of("user_id", 7L)); // Erlang integers read as Long
                     assertThat(context.getBean(RouterHandlerMapping.class).getOrder()).isEqualTo(5);
-                    assertThat(context).doesNotHaveBean(RequestIdFilter.class).hasSingleBean(WebServerFactoryCustomizer.class);
+                    assertThat(context).doesNotHaveBean(RequestIdFilter.class);
                 });
+    }
+
+    @Test
+    void theServerPortIsServerPortOnly() {
+        // phoenix.endpoint.http.port duplicated server.port; it is gone, and setting it changes nothing.
+        runner.withPropertyValues("phoenix.endpoint.http.port=4123").run(context ->
+                assertThat(context).hasNotFailed().doesNotHaveBean(WebServerFactoryCustomizer.class));
+    }
+
+    @Test
+    void aShortSecretKeyBaseFailsStartUpWithItsLength() {
+        runner.withPropertyValues("phoenix.endpoint.secret-key-base=too-short").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(InvalidSecretKeyBaseException.class)
+                        .hasMessageContaining("phoenix.endpoint.secret-key-base is 9 bytes long; it must be at least 20"));
     }
 
     @Test
@@ -115,14 +130,14 @@ class PhoenixWebAutoConfigurationTest {
         runner.withPropertyValues("phoenix.endpoint.render-errors.formats=xml").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
                         .hasMessageContaining("render_errors formats are json and html, got \"xml\""));
-        runner.withPropertyValues("phoenix.endpoint.http.port=70000").run(context ->
+        runner.withPropertyValues("phoenix.endpoint.max-body-size=0B").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()
-                        .hasMessageContaining("phoenix.endpoint.http.port must be between 0 and 65535"));
+                        .hasMessageContaining("phoenix.endpoint.max-body-size must be at least 1 byte"));
         new ReactiveWebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(PhoenixWebAutoConfiguration.class))
                 .withUserConfiguration(Routes.class)
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
-                        .isInstanceOf(MissingSecretKeyBaseException.class)
+                        .isInstanceOf(InvalidSecretKeyBaseException.class)
                         .hasMessageContaining("phoenix.endpoint.secret-key-base is not set"));
     }
 }

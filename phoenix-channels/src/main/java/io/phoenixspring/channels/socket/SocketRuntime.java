@@ -87,8 +87,11 @@ public final class SocketRuntime implements AutoCloseable {
         this.serializers = Serializers.of(json);
         this.channelExecutor = executor;
         this.channelPool = owned ? (ExecutorService) executor : null;
+        // Reactor's fromExecutor(ExecutorService) shuts the service down on dispose: a given
+        // executor is seen as a plain Executor, so its owner alone shuts it down.
+        Executor given = executor::execute;
         this.channelScheduler = owned ? Schedulers.fromExecutorService(channelPool, "phoenix-channel")
-                : Schedulers.fromExecutor(executor);
+                : Schedulers.fromExecutor(given);
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "phoenix-timer");
             thread.setDaemon(true);
