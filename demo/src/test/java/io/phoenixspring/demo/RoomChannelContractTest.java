@@ -2,7 +2,7 @@ package io.phoenixspring.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
 import io.phoenixspring.token.PhoenixToken;

@@ -96,7 +96,7 @@ class PresenceCoalescingTest {
                 .options(PresenceOptions.defaults().withDiffWindow(Duration.ofMillis(200))).build()) {
             List<Object> diffs = new java.util.concurrent.CopyOnWriteArrayList<>();
             endpoint.subscribe("room:burst", (topic, message) -> diffs.add(
-                    ((io.phoenixspring.channels.socket.Broadcast) message).payload()));
+                    ((io.phoenixspring.channels.message.Broadcast) message).payload()));
             Object alice = new Object();
             Object bob = new Object();
             String a1 = presence.track(alice, "room:burst", "alice", Map.of("status", "online"));
@@ -116,7 +116,7 @@ class PresenceCoalescingTest {
             assertThat(refs(leaves.get("bob"))).containsExactly(b1);
             ClientView view = new ClientView();
             view.syncState(Map.of());
-            view.onMessage("room:burst", new io.phoenixspring.channels.socket.Broadcast("room:burst", "presence_diff", diff));
+            view.onMessage("room:burst", new io.phoenixspring.channels.message.Broadcast("room:burst", "presence_diff", diff));
             assertThat(view.refs()).isEqualTo(Map.of("alice", java.util.Set.of(a2)));
         } finally {
             runtime.close();

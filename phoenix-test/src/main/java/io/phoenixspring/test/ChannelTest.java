@@ -1,9 +1,9 @@
 package io.phoenixspring.test;
 
 import io.phoenixspring.channels.endpoint.Endpoint;
-import io.phoenixspring.channels.serializer.Frame;
-import io.phoenixspring.channels.socket.Binary;
-import io.phoenixspring.channels.socket.Broadcast;
+import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.message.Binary;
+import io.phoenixspring.channels.message.Broadcast;
 import io.phoenixspring.channels.socket.ChannelRoutes;
 import io.phoenixspring.channels.socket.ConnectInfo;
 import io.phoenixspring.channels.socket.ConnectResult;

@@ -1,6 +1,6 @@
 package io.phoenixspring.test;
 
-import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.message.Binary;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;

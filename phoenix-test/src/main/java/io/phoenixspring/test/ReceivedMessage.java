@@ -1,7 +1,7 @@
 package io.phoenixspring.test;
 
-import io.phoenixspring.channels.serializer.Frame;
-import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.message.Binary;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import tools.jackson.databind.JsonNode;

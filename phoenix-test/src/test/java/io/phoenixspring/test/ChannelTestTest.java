@@ -11,7 +11,7 @@ import io.phoenixspring.channels.channel.Join;
 import io.phoenixspring.channels.channel.JoinResult;
 import io.phoenixspring.channels.channel.PhoenixChannel;
 import io.phoenixspring.channels.channel.UnmatchedEventException;
-import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.channels.socket.ChannelRoutes;
 import io.phoenixspring.channels.socket.ChannelsMetrics;
 import io.phoenixspring.channels.socket.ConnectInfo;

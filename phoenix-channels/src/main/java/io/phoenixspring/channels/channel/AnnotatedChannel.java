@@ -1,6 +1,6 @@
 package io.phoenixspring.channels.channel;
 
-import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.channels.socket.Socket;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;

@@ -19,7 +19,7 @@ import java.util.Set;
  * }
  * }</pre>
  *
- * <p>Payloads arrive as Jackson {@code JsonNode}s, or {@link io.phoenixspring.channels.socket.Binary}.
+ * <p>Payloads arrive as Jackson {@code JsonNode}s, or {@link io.phoenixspring.channels.message.Binary}.
  * A callback that throws crashes only this channel: the client gets {@code phx_error} and may rejoin.
  */
 public interface Channel {

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * the socket; a {@code String} annotated {@link Event} or {@link Topic} is the event or topic; the
  * one remaining parameter is the payload, converted with Jackson to its declared type
  * ({@code JsonNode}, {@code Map}, a record…), or the raw bytes for {@code byte[]} and
- * {@link io.phoenixspring.channels.socket.Binary}. A payload that does not convert crashes the
+ * {@link io.phoenixspring.channels.message.Binary}. A payload that does not convert crashes the
  * channel, as an unmatched clause does in Phoenix.
  */
 @Target(ElementType.TYPE)

@@ -14,8 +14,8 @@ import java.util.concurrent.CompletableFuture;
  * endpoint.disconnect("user_socket:alice"); // closes alice's sockets on every node
  * }</pre>
  *
- * <p>Payloads are any value Jackson writes as JSON, or {@link io.phoenixspring.channels.socket.Binary}.
- * Subscribers registered with {@link #subscribe} receive {@link io.phoenixspring.channels.socket.Broadcast}s.
+ * <p>Payloads are any value Jackson writes as JSON, or {@link io.phoenixspring.channels.message.Binary}.
+ * Subscribers registered with {@link #subscribe} receive {@link io.phoenixspring.channels.message.Broadcast}s.
  */
 public final class Endpoint {
 

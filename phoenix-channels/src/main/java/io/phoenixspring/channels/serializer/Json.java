@@ -1,6 +1,6 @@
 package io.phoenixspring.channels.serializer;
 
-import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.pubsub.PhoenixJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;

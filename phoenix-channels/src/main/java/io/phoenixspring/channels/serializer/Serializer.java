@@ -1,8 +1,9 @@
 package io.phoenixspring.channels.serializer;
 
-import io.phoenixspring.channels.socket.Broadcast;
-import io.phoenixspring.channels.socket.Message;
-import io.phoenixspring.channels.socket.Reply;
+import io.phoenixspring.channels.message.Broadcast;
+import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.message.Message;
+import io.phoenixspring.channels.message.Reply;
 
 /**
  * Phoenix.Socket.Serializer: turns messages into frames and back. {@link #fastlane} encodes a

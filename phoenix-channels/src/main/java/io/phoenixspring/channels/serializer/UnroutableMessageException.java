@@ -1,5 +1,7 @@
 package io.phoenixspring.channels.serializer;
 
+import io.phoenixspring.channels.message.Frame;
+
 /**
  * A well-formed frame whose topic or event is not a string: no channel can match it, so Phoenix
  * answers "unmatched topic", echoing the values exactly as sent. The serializer prepares that

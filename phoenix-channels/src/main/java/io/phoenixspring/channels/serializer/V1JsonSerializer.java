@@ -1,8 +1,9 @@
 package io.phoenixspring.channels.serializer;
 
-import io.phoenixspring.channels.socket.Broadcast;
-import io.phoenixspring.channels.socket.Message;
-import io.phoenixspring.channels.socket.Reply;
+import io.phoenixspring.channels.message.Broadcast;
+import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.message.Message;
+import io.phoenixspring.channels.message.Reply;
 import io.phoenixspring.pubsub.PhoenixJson;
 import tools.jackson.databind.JsonNode;
 

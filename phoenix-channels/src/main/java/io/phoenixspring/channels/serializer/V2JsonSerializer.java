@@ -1,9 +1,10 @@
 package io.phoenixspring.channels.serializer;
 
-import io.phoenixspring.channels.socket.Binary;
-import io.phoenixspring.channels.socket.Broadcast;
-import io.phoenixspring.channels.socket.Message;
-import io.phoenixspring.channels.socket.Reply;
+import io.phoenixspring.channels.message.Binary;
+import io.phoenixspring.channels.message.Broadcast;
+import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.message.Message;
+import io.phoenixspring.channels.message.Reply;
 import io.phoenixspring.pubsub.PhoenixJson;
 import java.nio.charset.StandardCharsets;
 import tools.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package io.phoenixspring.channels.socket;
 
+import io.phoenixspring.channels.message.Binary;
+import io.phoenixspring.channels.message.Broadcast;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;

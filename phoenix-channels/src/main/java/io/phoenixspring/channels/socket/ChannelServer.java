@@ -3,6 +3,10 @@ package io.phoenixspring.channels.socket;
 import io.phoenixspring.channels.channel.Channel;
 import io.phoenixspring.channels.channel.HandleResult;
 import io.phoenixspring.channels.channel.JoinResult;
+import io.phoenixspring.channels.message.Binary;
+import io.phoenixspring.channels.message.Broadcast;
+import io.phoenixspring.channels.message.Message;
+import io.phoenixspring.channels.message.Reply;
 import io.phoenixspring.pubsub.Subscriber;
 import java.time.Duration;
 import java.util.Map;
@@ -11,9 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
 /**
@@ -172,7 +176,7 @@ final class ChannelServer implements Subscriber {
     }
 
     /** A fastlane frame, already encoded for this connection's serializer. */
-    void sendFrame(io.phoenixspring.channels.serializer.Frame frame) {
+    void sendFrame(io.phoenixspring.channels.message.Frame frame) {
         if (state == State.JOINED) {
             connection.send(frame);
         }

@@ -1,6 +1,6 @@
 package io.phoenixspring.channels.socket;
 
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 
 /**
  * The transport side of a connection, as the socket sees it: where frames go, and how the

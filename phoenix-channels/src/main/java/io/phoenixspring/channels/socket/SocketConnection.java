@@ -1,6 +1,10 @@
 package io.phoenixspring.channels.socket;
 
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Binary;
+import io.phoenixspring.channels.message.Broadcast;
+import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.message.Message;
+import io.phoenixspring.channels.message.Reply;
 import io.phoenixspring.channels.serializer.InvalidMessageException;
 import io.phoenixspring.channels.serializer.Serializer;
 import io.phoenixspring.channels.serializer.UnroutableMessageException;

@@ -1,6 +1,7 @@
 package io.phoenixspring.channels.socket;
 
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Broadcast;
+import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.channels.serializer.Serializer;
 import io.phoenixspring.channels.serializer.Serializers;
 import io.phoenixspring.pubsub.Dispatcher;
@@ -18,10 +19,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;

@@ -3,10 +3,11 @@ package io.phoenixspring.channels.serializer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.phoenixspring.channels.socket.Binary;
-import io.phoenixspring.channels.socket.Broadcast;
-import io.phoenixspring.channels.socket.Message;
-import io.phoenixspring.channels.socket.Reply;
+import io.phoenixspring.channels.message.Binary;
+import io.phoenixspring.channels.message.Broadcast;
+import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.message.Message;
+import io.phoenixspring.channels.message.Reply;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.phoenixspring.channels.channel.Channel;
 import io.phoenixspring.channels.channel.HandleResult;
 import io.phoenixspring.channels.channel.JoinResult;
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.pubsub.PubSub;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import io.phoenixspring.channels.channel.Join;
 import io.phoenixspring.channels.channel.JoinResult;
 import io.phoenixspring.channels.channel.PhoenixChannel;
 import io.phoenixspring.channels.channel.UnmatchedEventException;
-import io.phoenixspring.channels.socket.Binary;
+import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.channels.socket.Socket;
 import java.util.Map;
 

@@ -6,7 +6,7 @@ import io.phoenixspring.channels.socket.MountedSocket;
 import io.phoenixspring.channels.socket.OriginCheck;
 import io.phoenixspring.channels.socket.SocketRuntime;
 import io.phoenixspring.channels.socket.TransportOptions;
-import io.phoenixspring.channels.transport.SocketHandlerMapping;
+import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.token.PhoenixToken;
 import java.nio.charset.StandardCharsets;

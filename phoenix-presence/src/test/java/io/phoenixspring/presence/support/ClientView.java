@@ -1,6 +1,6 @@
 package io.phoenixspring.presence.support;
 
-import io.phoenixspring.channels.socket.Broadcast;
+import io.phoenixspring.channels.message.Broadcast;
 import io.phoenixspring.pubsub.Subscriber;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,6 @@
 package io.phoenixspring.channels.transport.longpoll;
 
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.channels.socket.Outbound;
 import io.phoenixspring.channels.socket.SocketConnection;
 import io.phoenixspring.pubsub.PubSub;

@@ -5,7 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.epoll.AbstractEpollStreamChannel;
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;

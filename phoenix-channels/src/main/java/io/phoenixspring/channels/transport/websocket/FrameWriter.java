@@ -1,7 +1,7 @@
 package io.phoenixspring.channels.transport.websocket;
 
 import io.netty.channel.Channel;
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

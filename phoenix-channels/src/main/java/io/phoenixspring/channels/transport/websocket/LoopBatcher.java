@@ -1,7 +1,7 @@
 package io.phoenixspring.channels.transport.websocket;
 
 import io.netty.buffer.ByteBuf;
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 import java.util.ArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;

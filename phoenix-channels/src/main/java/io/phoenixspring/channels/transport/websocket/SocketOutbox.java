@@ -2,7 +2,7 @@ package io.phoenixspring.channels.transport.websocket;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOutboundBuffer;
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.channels.socket.Outbound;
 import io.phoenixspring.channels.socket.SocketConnection;
 import java.lang.invoke.MethodHandles;

@@ -1,7 +1,7 @@
 package io.phoenixspring.channels.transport.websocket;
 
 import io.netty.channel.Channel;
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.channels.socket.MountedSocket;
 import io.phoenixspring.channels.socket.SocketConnection;
 import io.phoenixspring.channels.socket.SocketRuntime;

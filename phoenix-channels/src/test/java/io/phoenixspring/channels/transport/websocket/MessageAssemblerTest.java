@@ -7,7 +7,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

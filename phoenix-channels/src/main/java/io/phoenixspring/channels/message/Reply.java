@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.message;
 
 /**
  * Phoenix.Socket.Reply: the answer to a client's message, sent as event {@code phx_reply}.

@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.transport;
+package io.phoenixspring.channels.endpoint;
 
 import io.phoenixspring.channels.socket.MountedSocket;
 import io.phoenixspring.channels.socket.SocketRuntime;

@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.message;
 
 /**
  * Phoenix.Socket.Broadcast: an event for every subscriber of a topic, on every node.

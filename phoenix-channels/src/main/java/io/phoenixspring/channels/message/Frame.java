@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.serializer;
+package io.phoenixspring.channels.message;
 
 import java.nio.charset.StandardCharsets;
 

@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.message;
 
 import java.util.Arrays;
 import java.util.HexFormat;

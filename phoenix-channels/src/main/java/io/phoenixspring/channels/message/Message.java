@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.message;
 
 /**
  * Phoenix.Socket.Message: a message on the wire, from the client or pushed by a channel.
