@@ -12,7 +12,8 @@ import io.phoenixspring.channels.socket.PhoenixSocket;
 import io.phoenixspring.channels.socket.SocketHandler;
 import io.phoenixspring.channels.socket.SocketRuntime;
 import io.phoenixspring.channels.socket.TransportOptions;
-import io.phoenixspring.channels.transport.SocketHandlerMapping;
+import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
+import io.phoenixspring.pubsub.PhoenixJson;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.token.PhoenixToken;
 import java.time.Duration;
@@ -90,8 +91,9 @@ public class ChannelsAutoConfiguration {
     @ConditionalOnMissingBean
     public SocketRuntime phoenixSocketRuntime(PubSub pubSub, ObjectProvider<ChannelsMetrics> metrics,
             @Qualifier(CHANNEL_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> channelExecutor,
-            ObjectProvider<SocketRuntimeCustomizer> customizers) {
-        SocketRuntime.Builder builder = SocketRuntime.builder(pubSub).metrics(metrics.getIfAvailable(ChannelsMetrics::noop));
+            ObjectProvider<SocketRuntimeCustomizer> customizers, ObjectProvider<PhoenixJson> json) {
+        SocketRuntime.Builder builder = SocketRuntime.builder(pubSub).metrics(metrics.getIfAvailable(ChannelsMetrics::noop))
+                .json(json.getIfAvailable(PhoenixJson::defaults));
         channelExecutor.ifAvailable(builder::channelExecutor);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
@@ -123,7 +125,7 @@ public class ChannelsAutoConfiguration {
                         + SocketHandler.class.getName(), null);
             }
             try {
-                mounts.add(MountedSocket.of(handler, options, context::getBean));
+                mounts.add(MountedSocket.of(handler, options, context::getBean, runtime.json()));
             } catch (IllegalArgumentException | IllegalStateException | NoSuchBeanDefinitionException e) {
                 // A bad path, topic pattern or channel class: the application's code, reported as such.
                 // A channel bean that fails to be created is its own failure and passes through.

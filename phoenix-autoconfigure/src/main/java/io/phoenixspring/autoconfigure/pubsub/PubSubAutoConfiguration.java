@@ -37,7 +37,8 @@ import org.springframework.context.annotation.Configuration;
  * }
  * }</pre>
  */
-@AutoConfiguration(afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
+@AutoConfiguration(after = io.phoenixspring.autoconfigure.json.PhoenixJsonAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
 @ConditionalOnClass(PubSub.class)
 @ConditionalOnProperty(prefix = "phoenix.pubsub", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PubSubProperties.class)
@@ -46,12 +47,13 @@ public class PubSubAutoConfiguration {
     /**
      * The default codec; inject it to register the message types that cross nodes.
      *
+     * @param json Phoenix's one JSON configuration (the application's Jackson settings), when present
      * @return a JSON codec with no registered types
      */
     @Bean
     @ConditionalOnMissingBean(MessageCodec.class)
-    public JsonMessageCodec phoenixPubSubCodec() {
-        return new JsonMessageCodec();
+    public JsonMessageCodec phoenixPubSubCodec(ObjectProvider<io.phoenixspring.pubsub.PhoenixJson> json) {
+        return new JsonMessageCodec(json.getIfAvailable(io.phoenixspring.pubsub.PhoenixJson::defaults));
     }
 
     /**

@@ -19,7 +19,7 @@ import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.channels.socket.SocketHandler;
 import io.phoenixspring.channels.socket.SocketRuntime;
 import io.phoenixspring.channels.socket.TransportOptions;
-import io.phoenixspring.channels.transport.SocketHandlerMapping;
+import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
 import io.phoenixspring.token.PhoenixToken;
 import java.time.Duration;
 import java.util.Map;

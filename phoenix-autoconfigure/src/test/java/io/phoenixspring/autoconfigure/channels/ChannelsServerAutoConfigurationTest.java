@@ -11,7 +11,7 @@ import io.phoenixspring.channels.socket.ConnectResult;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.channels.socket.SocketHandler;
 import io.phoenixspring.channels.socket.SocketRuntime;
-import io.phoenixspring.channels.transport.SocketHandlerMapping;
+import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

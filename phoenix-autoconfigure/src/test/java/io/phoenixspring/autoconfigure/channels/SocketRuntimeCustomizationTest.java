@@ -7,7 +7,7 @@ import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.channels.channel.Channel;
 import io.phoenixspring.channels.channel.JoinResult;
-import io.phoenixspring.channels.serializer.Frame;
+import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.channels.socket.ChannelRoutes;
 import io.phoenixspring.channels.socket.ChannelsMetrics;
 import io.phoenixspring.channels.socket.ConnectInfo;

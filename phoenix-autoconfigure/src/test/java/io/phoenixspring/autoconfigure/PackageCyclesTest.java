@@ -1,0 +1,16 @@
+package io.phoenixspring.autoconfigure;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** No two packages of phoenix-autoconfigure depend on each other, directly or through others: dependencies point one way. */
+@AnalyzeClasses(packages = "io.phoenixspring.autoconfigure", importOptions = ImportOption.DoNotIncludeTests.class)
+class PackageCyclesTest {
+
+    @ArchTest
+    static final ArchRule packagesAreFreeOfCycles = slices().matching("io.phoenixspring.(**)").should().beFreeOfCycles();
+}
