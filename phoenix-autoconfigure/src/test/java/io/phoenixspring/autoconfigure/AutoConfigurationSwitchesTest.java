@@ -3,7 +3,7 @@ package io.phoenixspring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.autoconfigure.channels.ChannelsAutoConfiguration;
-import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.presence.PresenceAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.autoconfigure.web.PhoenixWebAutoConfiguration;
@@ -24,7 +24,7 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 class AutoConfigurationSwitchesTest {
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
                     ChannelsAutoConfiguration.class, PresenceAutoConfiguration.class, PhoenixWebAutoConfiguration.class))
             .withPropertyValues("phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-0123456789")
             .withBean(Router.class, () -> Router.builder().get("/health", conn -> conn.json(Map.of("status", "ok"))).build());

@@ -1,7 +1,7 @@
 package io.phoenixspring.autoconfigure.channels;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.channels.endpoint.Endpoint;
@@ -54,7 +54,7 @@ import org.springframework.web.cors.CorsConfiguration;
  * class UserSocket implements SocketHandler { ... }
  * }</pre>
  */
-@AutoConfiguration(after = {PubSubAutoConfiguration.class, EndpointAutoConfiguration.class})
+@AutoConfiguration(after = {PubSubAutoConfiguration.class, TokenAutoConfiguration.class})
 @ConditionalOnClass(value = {SocketRuntime.class, PubSub.class, PhoenixToken.class}, name = ReactorNettyVersion.HTTP_SERVER)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBean(PubSub.class)

@@ -1,6 +1,6 @@
 package io.phoenixspring.autoconfigure.web;
 
-import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
 import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
 import io.phoenixspring.web.controller.TemplateRenderer;
@@ -43,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  * }
  * }</pre>
  */
-@AutoConfiguration(after = EndpointAutoConfiguration.class,
+@AutoConfiguration(after = TokenAutoConfiguration.class,
         afterName = {"org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration",
                 "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration"})
 @ConditionalOnClass({Router.class, RouterHandlerMapping.class})

@@ -2,7 +2,7 @@ package io.phoenixspring.autoconfigure.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.channels.channel.HandleIn;
 import io.phoenixspring.channels.channel.HandleResult;
@@ -36,7 +36,7 @@ class ChannelsAutoConfigurationTest {
     static final String SECRET = "a-test-secret-key-base-that-is-long-enough-for-phoenix-0123456789";
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
                     ChannelsAutoConfiguration.class))
             .withUserConfiguration(UserApp.class)
             .withPropertyValues("phoenix.endpoint.secret-key-base=" + SECRET);
@@ -94,7 +94,7 @@ class ChannelsAutoConfigurationTest {
     @Test
     void missingSecretKeyBaseFailsWithHowToGenerateOne() {
         new ReactiveWebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+                .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
                         ChannelsAutoConfiguration.class))
                 .withUserConfiguration(UserApp.class)
                 .run(context -> assertThat(context).hasFailed().getFailure()
@@ -250,7 +250,7 @@ class ChannelsAutoConfigurationTest {
         runner.withClassLoader(new FilteredClassLoader(SocketRuntime.class))
                 .run(context -> assertThat(context).doesNotHaveBean(SocketHandlerMapping.class));
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+                .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
                         ChannelsAutoConfiguration.class))
                 .withPropertyValues("phoenix.endpoint.secret-key-base=" + SECRET)
                 .run(context -> assertThat(context).doesNotHaveBean(SocketRuntime.class).hasSingleBean(PhoenixToken.class));

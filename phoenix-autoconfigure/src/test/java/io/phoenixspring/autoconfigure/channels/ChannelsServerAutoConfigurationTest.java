@@ -3,7 +3,7 @@ package io.phoenixspring.autoconfigure.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.channels.socket.ChannelRoutes;
 import io.phoenixspring.channels.socket.ConnectInfo;
@@ -35,7 +35,7 @@ import org.springframework.context.annotation.Import;
 class ChannelsServerAutoConfigurationTest {
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
                     ChannelsAutoConfiguration.class, ChannelsServerAutoConfiguration.class))
             .withPropertyValues("phoenix.endpoint.secret-key-base=" + ChannelsAutoConfigurationTest.SECRET);
 

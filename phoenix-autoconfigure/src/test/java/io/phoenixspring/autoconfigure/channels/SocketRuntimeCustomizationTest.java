@@ -3,7 +3,7 @@ package io.phoenixspring.autoconfigure.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.channels.channel.Channel;
 import io.phoenixspring.channels.channel.JoinResult;
@@ -39,7 +39,7 @@ import org.springframework.core.annotation.Order;
 class SocketRuntimeCustomizationTest {
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
                     ChannelsAutoConfiguration.class))
             .withPropertyValues("phoenix.endpoint.secret-key-base=" + ChannelsAutoConfigurationTest.SECRET);
 

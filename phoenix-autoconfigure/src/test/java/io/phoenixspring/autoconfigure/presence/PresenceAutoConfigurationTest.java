@@ -3,7 +3,7 @@ package io.phoenixspring.autoconfigure.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.autoconfigure.channels.ChannelsAutoConfiguration;
-import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.presence.PresenceFetcher;
@@ -25,7 +25,7 @@ class PresenceAutoConfigurationTest {
     static final String SECRET = "a-test-secret-key-base-that-is-long-enough-for-phoenix-0123456789";
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, EndpointAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
                     ChannelsAutoConfiguration.class, PresenceAutoConfiguration.class))
             .withPropertyValues("phoenix.endpoint.secret-key-base=" + SECRET);
 

@@ -2,7 +2,7 @@ package io.phoenixspring.autoconfigure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.autoconfigure.endpoint.EndpointAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.controller.TemplateRenderer;
@@ -28,7 +28,7 @@ class PhoenixWebAutoConfigurationTest {
     static final String SECRET = "a-test-secret-key-base-that-is-long-enough-for-phoenix-0123456789";
 
     private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, PhoenixWebAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(TokenAutoConfiguration.class, PhoenixWebAutoConfiguration.class))
             .withUserConfiguration(Routes.class)
             .withPropertyValues("phoenix.endpoint.secret-key-base=" + SECRET);
 
@@ -113,7 +113,7 @@ class PhoenixWebAutoConfigurationTest {
     @Test
     void withoutARouterNothingIsMounted() {
         new ReactiveWebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, PhoenixWebAutoConfiguration.class))
+                .withConfiguration(AutoConfigurations.of(TokenAutoConfiguration.class, PhoenixWebAutoConfiguration.class))
                 .withPropertyValues("phoenix.endpoint.secret-key-base=" + SECRET)
                 .run(context -> assertThat(context).doesNotHaveBean(RouterHandlerMapping.class)
                         .doesNotHaveBean(NoRouteHandler.class));

@@ -1,4 +1,7 @@
-package io.phoenixspring.autoconfigure.endpoint;
+package io.phoenixspring.autoconfigure.token;
+
+import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
+import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
 
 import io.phoenixspring.token.PhoenixToken;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,7 +12,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * The endpoint's {@code secret_key_base} and the {@link PhoenixToken} service built on it.
+ * The {@link PhoenixToken} service, keyed by the endpoint's {@code secret_key_base}
+ * ({@code phoenix.endpoint.secret-key-base}).
  *
  * <pre>{@code
  * @RestController
@@ -25,7 +29,7 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(PhoenixToken.class)
 @ConditionalOnProperty(prefix = "phoenix.endpoint", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(EndpointProperties.class)
-public class EndpointAutoConfiguration {
+public class TokenAutoConfiguration {
 
     /**
      * Phoenix.Token over {@code phoenix.endpoint.secret-key-base}.
