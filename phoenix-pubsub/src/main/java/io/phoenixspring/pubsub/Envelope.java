@@ -1,7 +1,7 @@
 package io.phoenixspring.pubsub;
 
 /**
- * A broadcast as it travels between nodes, before and after {@link WireFormat}.
+ * A broadcast as it travels between nodes, before and after {@link NodeFrame}.
  *
  * @param origin node that broadcast it
  * @param target the only node that should dispatch it, or {@code null} for every node

@@ -356,7 +356,7 @@ public final class PubSub implements AutoCloseable {
                     + "across nodes with it (local broadcasts need no registration)");
         }
         byte[] payload = codec.encode(message);
-        return WireFormat.encode(new Envelope(nodeName, target, topic, dispatcherId, codec.id(), payload));
+        return NodeFrame.encode(new Envelope(nodeName, target, topic, dispatcherId, codec.id(), payload));
     }
 
     private CompletableFuture<Void> publish(String topic, byte[] frame) {
@@ -417,8 +417,8 @@ public final class PubSub implements AutoCloseable {
         try {
             Envelope envelope;
             try {
-                envelope = WireFormat.decode(frame);
-            } catch (WireFormat.UnsupportedVersionException e) {
+                envelope = NodeFrame.decode(frame);
+            } catch (NodeFrame.UnsupportedVersionException e) {
                 drop(PubSubMetrics.DropReason.UNSUPPORTED_VERSION, e);
                 return;
             } catch (IllegalArgumentException e) {

@@ -117,11 +117,11 @@ class JsonMessageCodecTest {
     void wireFormatRoundTripsAndDescribesBadFrames() {
         Envelope envelope = new Envelope("node-a", "node-b", "room:ünïcode", "phoenix.default", "json",
                 "{\"value\":1}".getBytes(StandardCharsets.UTF_8));
-        byte[] frame = WireFormat.encode(envelope);
+        byte[] frame = NodeFrame.encode(envelope);
 
         assertThat(frame[0]).isEqualTo((byte) 'P');
         assertThat(frame[1]).isEqualTo((byte) 1);
-        Envelope back = WireFormat.decode(frame);
+        Envelope back = NodeFrame.decode(frame);
         assertThat(back.origin()).isEqualTo("node-a");
         assertThat(back.target()).isEqualTo("node-b");
         assertThat(back.topic()).isEqualTo("room:ünïcode");
@@ -129,20 +129,20 @@ class JsonMessageCodecTest {
         assertThat(back.codec()).isEqualTo("json");
         assertThat(back.payload()).isEqualTo(envelope.payload());
 
-        Envelope toAll = WireFormat.decode(WireFormat.encode(
+        Envelope toAll = NodeFrame.decode(NodeFrame.encode(
                 new Envelope("a", null, "t", "d", "json", new byte[0])));
         assertThat(toAll.target()).isNull();
 
         byte[] future = frame.clone();
         future[1] = 2;
-        assertThatThrownBy(() -> WireFormat.decode(future)).isInstanceOf(WireFormat.UnsupportedVersionException.class)
+        assertThatThrownBy(() -> NodeFrame.decode(future)).isInstanceOf(NodeFrame.UnsupportedVersionException.class)
                 .hasMessage("frame has wire-format version 2; this node reads version 1");
         byte[] notOurs = frame.clone();
         notOurs[0] = '{';
-        assertThatThrownBy(() -> WireFormat.decode(notOurs)).hasMessageContaining("bad magic byte");
-        assertThatThrownBy(() -> WireFormat.decode(Arrays.copyOf(frame, 9)))
+        assertThatThrownBy(() -> NodeFrame.decode(notOurs)).hasMessageContaining("bad magic byte");
+        assertThatThrownBy(() -> NodeFrame.decode(Arrays.copyOf(frame, 9)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated");
-        assertThatThrownBy(() -> WireFormat.encode(new Envelope("a", null, "x".repeat(70_000), "d", "json", new byte[0])))
+        assertThatThrownBy(() -> NodeFrame.encode(new Envelope("a", null, "x".repeat(70_000), "d", "json", new byte[0])))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("topic is 70000 bytes of UTF-8; at most 65535 can cross nodes");
     }

@@ -205,13 +205,13 @@ class PubSubClusterContractTest {
     void garbageAndFutureVersionsAreDroppedAndCountedWithoutHarm() {
         Inbox onB = new Inbox("b");
         b.subscribe("t", onB);
-        byte[] good = WireFormat.encode(new Envelope("z", null, "t", Dispatcher.DEFAULT_ID, "json",
+        byte[] good = NodeFrame.encode(new Envelope("z", null, "t", Dispatcher.DEFAULT_ID, "json",
                 "{\"value\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
         byte[] future = good.clone();
         future[1] = 9;
-        byte[] badPayload = WireFormat.encode(new Envelope("z", null, "t", Dispatcher.DEFAULT_ID, "json",
+        byte[] badPayload = NodeFrame.encode(new Envelope("z", null, "t", Dispatcher.DEFAULT_ID, "json",
                 "not json".getBytes(StandardCharsets.UTF_8)));
-        byte[] otherCodec = WireFormat.encode(new Envelope("z", null, "t", Dispatcher.DEFAULT_ID, "msgpack",
+        byte[] otherCodec = NodeFrame.encode(new Envelope("z", null, "t", Dispatcher.DEFAULT_ID, "msgpack",
                 new byte[] {1}));
 
         hub.inject("hello".getBytes(StandardCharsets.UTF_8));

@@ -264,24 +264,24 @@ final class Shard implements Subscriber {
                 throw new IllegalArgumentException("a tracker message must be a JSON object, got "
                         + (message == null ? "null" : message.getClass().getSimpleName()));
             }
-            String type = Wire.type(m);
-            String from = Wire.string(m, "r");
+            String type = ReplicationMessages.type(m);
+            String from = ReplicationMessages.string(m, "r");
             if (from.equals(state.replica())) {
                 return;
             }
             switch (type) {
-                case Wire.HEARTBEAT -> heartbeat(from, m);
-                case Wire.TRANSFER_REQUEST -> {
-                    if (state.replica().equals(Wire.string(m, "to"))) {
-                        sendTransfer(from, Wire.string(m, "n"));
+                case ReplicationMessages.HEARTBEAT -> heartbeat(from, m);
+                case ReplicationMessages.TRANSFER_REQUEST -> {
+                    if (state.replica().equals(ReplicationMessages.string(m, "to"))) {
+                        sendTransfer(from, ReplicationMessages.string(m, "n"));
                     }
                 }
-                case Wire.TRANSFER -> {
-                    if (state.replica().equals(Wire.string(m, "to"))) {
+                case ReplicationMessages.TRANSFER -> {
+                    if (state.replica().equals(ReplicationMessages.string(m, "to"))) {
                         transfer(from, m);
                     }
                 }
-                case Wire.GOODBYE -> goodbye(from);
+                case ReplicationMessages.GOODBYE -> goodbye(from);
                 default -> throw new IllegalArgumentException("unknown tracker message type '" + type + "'");
             }
         } catch (RuntimeException e) {
@@ -294,9 +294,9 @@ final class Shard implements Subscriber {
     }
 
     private void heartbeat(String from, Map<?, ?> m) {
-        String fromNode = Wire.string(m, "n");
-        long clock = Wire.number(m, "c");
-        Delta delta = Wire.hasDelta(m) ? Wire.delta(from, m) : null;
+        String fromNode = ReplicationMessages.string(m, "n");
+        long clock = ReplicationMessages.number(m, "c");
+        Delta delta = ReplicationMessages.hasDelta(m) ? ReplicationMessages.delta(from, m) : null;
         boolean wantTransfer;
         Changes out = new Changes();
         lock.lock();
@@ -323,7 +323,7 @@ final class Shard implements Subscriber {
             lock.unlock();
         }
         if (wantTransfer) {
-            publishTo(fromNode, Wire.transferRequest(state.replica(), node, from));
+            publishTo(fromNode, ReplicationMessages.transferRequest(state.replica(), node, from));
         }
     }
 
@@ -331,7 +331,7 @@ final class Shard implements Subscriber {
         Map<String, Object> message;
         lock.lock();
         try {
-            message = Wire.transfer(state.replica(), node, requester, state.clock(), state.ownValues());
+            message = ReplicationMessages.transfer(state.replica(), node, requester, state.clock(), state.ownValues());
         } finally {
             lock.unlock();
         }
@@ -339,9 +339,9 @@ final class Shard implements Subscriber {
     }
 
     private void transfer(String from, Map<?, ?> m) {
-        String fromNode = Wire.string(m, "n");
-        long clock = Wire.number(m, "c");
-        Map<Long, Entry> values = Wire.transferValues(m);
+        String fromNode = ReplicationMessages.string(m, "n");
+        long clock = ReplicationMessages.number(m, "c");
+        Map<Long, Entry> values = ReplicationMessages.transferValues(m);
         Changes out = new Changes();
         lock.lock();
         try {
@@ -418,7 +418,7 @@ final class Shard implements Subscriber {
                 silentPeriods = 0;
                 boolean small = state.pendingDeltaSize() <= options.maxDeltaSize();
                 Delta delta = state.takeDelta();
-                heartbeat = Wire.heartbeat(state.replica(), node, state.clock(), small ? delta : null);
+                heartbeat = ReplicationMessages.heartbeat(state.replica(), node, state.clock(), small ? delta : null);
             }
             report(out);
         } catch (RuntimeException e) {
@@ -444,7 +444,7 @@ final class Shard implements Subscriber {
         try {
             pubSub.unsubscribe(topic, this);
             if (goodbye) {
-                publish(Wire.goodbye(state.replica(), node));
+                publish(ReplicationMessages.goodbye(state.replica(), node));
             }
         } catch (RuntimeException e) {
             log.debug("Tracker '{}' could not say goodbye", options.name(), e);

@@ -117,7 +117,7 @@ final class LoopBatcher implements Runnable {
         ByteBuf of(Frame next) {
             if (next != frame) {
                 release();
-                bytes = withHeader ? WireFrames.encode(next) : WireFrames.payload(next);
+                bytes = withHeader ? FrameBytes.encode(next) : FrameBytes.payload(next);
                 frame = next;
             }
             return bytes;

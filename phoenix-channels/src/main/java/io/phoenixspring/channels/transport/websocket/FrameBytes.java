@@ -12,7 +12,7 @@ import io.phoenixspring.channels.message.Frame;
  * {@link DirectWriter}. A server's frames are unmasked, so the bytes on the wire are the same for
  * every client.
  */
-final class WireFrames {
+final class FrameBytes {
 
     private static final int FIN = 0x80;
     private static final int TEXT = 0x1;
@@ -24,7 +24,7 @@ final class WireFrames {
      */
     static final int POOLED_LIMIT = 64 * 1024;
 
-    private WireFrames() {
+    private FrameBytes() {
     }
 
     /** The frame as it goes on the wire, in a direct buffer the caller releases. */

@@ -22,12 +22,12 @@ import java.util.Arrays;
  * <p>The header is binary and comes first so that a node can drop its own echoes and direct
  * broadcasts meant for others without touching the payload.
  */
-final class WireFormat {
+final class NodeFrame {
 
     static final byte MAGIC = 0x50;
     static final int VERSION = 1;
 
-    private WireFormat() {
+    private NodeFrame() {
     }
 
     static byte[] encode(Envelope envelope) {

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-class WireTest {
+class ReplicationMessagesTest {
 
     private final JsonMessageCodec codec = new JsonMessageCodec();
 
@@ -29,18 +29,18 @@ class WireTest {
         a.remove(alice, new Changes());
         a.add("room:1", "bob", Metas.withRefs(Map.of("status", "online"), Refs.next(), null), new Changes());
         Delta delta = a.takeDelta();
-        Map<?, ?> decoded = (Map<?, ?>) roundTrip(Wire.heartbeat(a.replica(), "node1", a.clock(), delta));
-        assertThat(Wire.type(decoded)).isEqualTo("hb");
-        assertThat(Wire.hasDelta(decoded)).isTrue();
-        assertThat(Wire.delta("node1#x", decoded)).isEqualTo(delta);
+        Map<?, ?> decoded = (Map<?, ?>) roundTrip(ReplicationMessages.heartbeat(a.replica(), "node1", a.clock(), delta));
+        assertThat(ReplicationMessages.type(decoded)).isEqualTo("hb");
+        assertThat(ReplicationMessages.hasDelta(decoded)).isTrue();
+        assertThat(ReplicationMessages.delta("node1#x", decoded)).isEqualTo(delta);
     }
 
     @Test
     void aTransferSurvivesTheJsonCodec() {
         State a = new State("n#1");
         a.add("room:1", "alice", Metas.withRefs(Map.of("n", 1.5, "b", true), Refs.next(), null), new Changes());
-        Map<?, ?> decoded = (Map<?, ?>) roundTrip(Wire.transfer("n#1", "n", "m#2", a.clock(), a.ownValues()));
-        assertThat(Wire.transferValues(decoded)).isEqualTo(a.ownValues());
+        Map<?, ?> decoded = (Map<?, ?>) roundTrip(ReplicationMessages.transfer("n#1", "n", "m#2", a.clock(), a.ownValues()));
+        assertThat(ReplicationMessages.transferValues(decoded)).isEqualTo(a.ownValues());
     }
 
     @Test
@@ -57,12 +57,12 @@ class WireTest {
         bad.add(new HashMap<>(Map.of("t", "tres", "r", "x", "n", "y", "c", 1, "v", List.of("a"))));
         for (Map<String, Object> m : bad) {
             assertThatThrownBy(() -> {
-                Wire.number(m, "c");
-                String type = Wire.type(m);
+                ReplicationMessages.number(m, "c");
+                String type = ReplicationMessages.type(m);
                 if (type.equals("hb")) {
-                    Wire.delta("x", m);
+                    ReplicationMessages.delta("x", m);
                 } else {
-                    Wire.transferValues(m);
+                    ReplicationMessages.transferValues(m);
                 }
             }).as("%s", m).isInstanceOf(IllegalArgumentException.class);
         }
@@ -85,12 +85,12 @@ class WireTest {
                 }
             }
             try {
-                Wire.string(m, "r");
-                Wire.number(m, "c");
-                if (Wire.hasDelta(m)) {
-                    Wire.delta("x", m);
+                ReplicationMessages.string(m, "r");
+                ReplicationMessages.number(m, "c");
+                if (ReplicationMessages.hasDelta(m)) {
+                    ReplicationMessages.delta("x", m);
                 }
-                Wire.transferValues(m);
+                ReplicationMessages.transferValues(m);
             } catch (IllegalArgumentException expected) {
                 // fine
             }

@@ -26,14 +26,14 @@ import java.util.TreeMap;
  * replicating; the shard reported it when it was added. Decoding throws
  * {@link IllegalArgumentException} on any malformed message.
  */
-final class Wire {
+final class ReplicationMessages {
 
     static final String HEARTBEAT = "hb";
     static final String TRANSFER_REQUEST = "treq";
     static final String TRANSFER = "tres";
     static final String GOODBYE = "bye";
 
-    private Wire() {
+    private ReplicationMessages() {
     }
 
     static Map<String, Object> heartbeat(String replica, String node, long clock, Delta delta) {
