@@ -1,19 +1,19 @@
 package io.phoenixspring.autoconfigure.web;
 
-import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
 import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
-import io.phoenixspring.web.controller.TemplateRenderer;
-import io.phoenixspring.web.controller.ThymeleafRenderer;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
+import io.phoenixspring.web.endpoint.DefaultErrorView;
+import io.phoenixspring.web.endpoint.ErrorView;
+import io.phoenixspring.web.endpoint.NoRouteHandler;
 import io.phoenixspring.web.endpoint.WebEndpoint;
-import io.phoenixspring.web.error.DefaultErrorView;
-import io.phoenixspring.web.error.ErrorView;
-import io.phoenixspring.web.error.NoRouteHandler;
 import io.phoenixspring.web.plug.RequestIdFilter;
 import io.phoenixspring.web.router.Router;
 import io.phoenixspring.web.router.RouterHandlerMapping;
 import io.phoenixspring.web.session.CookieStore;
 import io.phoenixspring.web.session.SessionOptions;
+import io.phoenixspring.web.template.TemplateRenderer;
+import io.phoenixspring.web.template.ThymeleafRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -2,17 +2,17 @@ package io.phoenixspring.autoconfigure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.web.conn.Conn;
-import io.phoenixspring.web.controller.TemplateRenderer;
+import io.phoenixspring.web.endpoint.DefaultErrorView;
+import io.phoenixspring.web.endpoint.ErrorView;
+import io.phoenixspring.web.endpoint.NoRouteHandler;
 import io.phoenixspring.web.endpoint.WebEndpoint;
-import io.phoenixspring.web.error.DefaultErrorView;
-import io.phoenixspring.web.error.ErrorView;
-import io.phoenixspring.web.error.NoRouteHandler;
 import io.phoenixspring.web.plug.RequestIdFilter;
 import io.phoenixspring.web.router.Router;
 import io.phoenixspring.web.router.RouterHandlerMapping;
+import io.phoenixspring.web.template.TemplateRenderer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -2,8 +2,8 @@ package io.phoenixspring.test.app;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.conn.StatusException;
 import io.phoenixspring.web.controller.PhoenixController;
-import io.phoenixspring.web.error.StatusException;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,6 @@
 package io.phoenixspring.web.conn;
 
-import io.phoenixspring.web.endpoint.WebEndpoint;
-import io.phoenixspring.web.plug.Csrf;
+import io.phoenixspring.web.session.CsrfToken;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +57,7 @@ public final class Conn {
 
     // What never changes during the request, shared by every copy of the conn.
     private final Request request;
-    private final WebEndpoint endpoint;
+    private final ResponseFormats formats;
 
     private final List<String> pathInfo;
     private final List<String> scriptName;
@@ -75,13 +74,13 @@ public final class Conn {
     private final State state;
     private final List<UnaryOperator<Conn>> beforeSend;
 
-    private Conn(Request request, WebEndpoint endpoint, List<String> pathInfo, List<String> scriptName,
+    private Conn(Request request, ResponseFormats formats, List<String> pathInfo, List<String> scriptName,
             Map<String, Object> pathParams, Map<String, Object> bodyParams, Params params,
             Map<String, Object> assigns, Map<String, Object> privates, int status, Map<String, String> respHeaders,
             Map<String, ResponseCookie> respCookies, byte[] respBody, boolean halted, State state,
             List<UnaryOperator<Conn>> beforeSend) {
         this.request = request;
-        this.endpoint = endpoint;
+        this.formats = formats;
         this.pathInfo = pathInfo;
         this.scriptName = scriptName;
         this.pathParams = pathParams;
@@ -116,7 +115,7 @@ public final class Conn {
         List<UnaryOperator<Conn>> beforeSend = Conn.this.beforeSend;
 
         Conn build() {
-            return new Conn(request, endpoint, pathInfo, scriptName, pathParams, bodyParams, params, assigns,
+            return new Conn(request, formats, pathInfo, scriptName, pathParams, bodyParams, params, assigns,
                     privates, status, respHeaders, respCookies, respBody, halted, state, beforeSend);
         }
     }
@@ -127,11 +126,11 @@ public final class Conn {
      * The conn of an exchange, before routing: query params parsed, no body read yet.
      * The router calls this; tests use {@link #of}.
      */
-    public static Conn from(ServerWebExchange exchange, WebEndpoint endpoint) {
+    public static Conn from(ServerWebExchange exchange, ResponseFormats formats) {
         var req = exchange.getRequest();
         String path = req.getPath().pathWithinApplication().value();
         return fresh(new Request(exchange, req.getMethod().name(), path, req.getURI().getRawQuery(),
-                req.getHeaders(), req.getURI(), req.getRemoteAddress()), endpoint, presetAssigns(exchange));
+                req.getHeaders(), req.getURI(), req.getRemoteAddress()), formats, presetAssigns(exchange));
     }
 
     /**
@@ -140,23 +139,23 @@ public final class Conn {
      * @param method e.g. GET
      * @param target path with an optional query, e.g. {@code /users?page=2}
      */
-    public static Conn of(String method, String target, HttpHeaders headers, WebEndpoint endpoint) {
+    public static Conn of(String method, String target, HttpHeaders headers, ResponseFormats formats) {
         int q = target.indexOf('?');
         String path = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
         HttpHeaders copy = new HttpHeaders();
         copy.putAll(headers);
         return fresh(new Request(null, method.toUpperCase(java.util.Locale.ROOT), path, query,
-                HttpHeaders.readOnlyHttpHeaders(copy), URI.create("http://localhost" + encodePath(path)), null), endpoint,
+                HttpHeaders.readOnlyHttpHeaders(copy), URI.create("http://localhost" + encodePath(path)), null), formats,
                 Map.of());
     }
 
     /** A conn of an exchange whose query string is malformed: no params, so that the 400 can still be rendered. */
-    public static Conn withoutParams(ServerWebExchange exchange, WebEndpoint endpoint) {
+    public static Conn withoutParams(ServerWebExchange exchange, ResponseFormats formats) {
         var req = exchange.getRequest();
         Request request = new Request(exchange, req.getMethod().name(), req.getPath().pathWithinApplication().value(),
                 null, req.getHeaders(), req.getURI(), req.getRemoteAddress());
-        return fresh(request, endpoint, presetAssigns(exchange));
+        return fresh(request, formats, presetAssigns(exchange));
     }
 
     private static Map<String, Object> presetAssigns(ServerWebExchange exchange) {
@@ -173,11 +172,11 @@ public final class Conn {
         return org.springframework.web.util.UriUtils.encodePath(path, StandardCharsets.UTF_8).replace("%25", "%");
     }
 
-    private static Conn fresh(Request request, WebEndpoint endpoint, Map<String, Object> assigns) {
+    private static Conn fresh(Request request, ResponseFormats formats, Map<String, Object> assigns) {
         Map<String, Object> query = request.queryParams();
         Map<String, String> headers = new LinkedHashMap<>(4);
         headers.put("cache-control", DEFAULT_CACHE_CONTROL);
-        return new Conn(request, endpoint, split(request.path()), List.of(), Map.of(), Map.of(), new Params(query),
+        return new Conn(request, formats, split(request.path()), List.of(), Map.of(), Map.of(), new Params(query),
                 assigns, Map.of(), 0, headers, Map.of(), null, false, State.UNSET, List.of());
     }
 
@@ -274,9 +273,12 @@ public final class Conn {
         return bodyParams;
     }
 
-    /** @return the endpoint this request came through */
-    public WebEndpoint endpoint() {
-        return endpoint;
+    /**
+     * @return what this conn encodes responses with: the settings of the endpoint the request came
+     *     through ({@code WebEndpoint.of(conn)} gives them typed)
+     */
+    public ResponseFormats formats() {
+        return formats;
     }
 
     /** @return the underlying exchange; null for conns built with {@link #of} */
@@ -470,7 +472,7 @@ public final class Conn {
 
     /** @return the conn sending JSON, status 200 unless set (Phoenix.Controller.json) */
     public Conn json(Object data) {
-        byte[] bytes = endpoint.json().writeValueAsBytes(data);
+        byte[] bytes = formats.json().writeValueAsBytes(data);
         return withDefaultType("application/json; charset=utf-8").sendResp(bytes);
     }
 
@@ -500,7 +502,7 @@ public final class Conn {
             BiFunction<String, Map<String, Object>, Object> json = (BiFunction<String, Map<String, Object>, Object>) view;
             return json(json.apply(template, Collections.unmodifiableMap(model)));
         }
-        if (endpoint.templates() == null) {
+        if (formats.templates() == null) {
             throw new IllegalStateException("render needs a template engine: add Thymeleaf to the classpath or set a "
                     + "TemplateRenderer on the WebEndpoint");
         }
@@ -508,10 +510,10 @@ public final class Conn {
         Map<String, Object> model = new LinkedHashMap<>(assigns);
         model.putAll(extraAssigns);
         model.putIfAbsent("flash", privates.containsKey(FLASH) ? privates.get(FLASH) : Map.of());
-        if (privates.get(SESSION) instanceof Map<?, ?> session && session.containsKey(Csrf.SESSION_KEY)) {
-            model.putIfAbsent("csrfToken", Csrf.getCsrfToken(this));
+        if (privates.get(SESSION) instanceof Map<?, ?> session && session.get(CsrfToken.SESSION_KEY) instanceof String token) {
+            model.putIfAbsent("csrfToken", CsrfToken.mask(token));
         }
-        return html(endpoint.templates().render(name, model));
+        return html(formats.templates().render(name, model));
     }
 
     /** @return the conn rendering a template with the conn's assigns */

@@ -1,6 +1,5 @@
 package io.phoenixspring.web.conn;
 
-import io.phoenixspring.web.error.StatusException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.phoenixspring.web.conn;
 
-import io.phoenixspring.web.error.StatusException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package io.phoenixspring.web.endpoint;
 
-import io.phoenixspring.web.controller.TemplateRenderer;
-import io.phoenixspring.web.error.DefaultErrorView;
-import io.phoenixspring.web.error.ErrorView;
+import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.ResponseFormats;
 import io.phoenixspring.web.session.CookieStore;
+import io.phoenixspring.web.template.TemplateRenderer;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -11,7 +11,8 @@ import tools.jackson.databind.json.JsonMapper;
  * What every conn knows of its endpoint: the session store (keyed by {@code secret_key_base}),
  * how errors render, whether debug errors are shown, which params are filtered from logs, the
  * JSON mapper, the template engine and the body size limit. The auto-configuration builds it
- * from {@code phoenix.endpoint.*}.
+ * from {@code phoenix.endpoint.*}. A conn carries them as its {@link ResponseFormats};
+ * {@link #of(Conn)} finds them again, as Phoenix reads {@code conn.private.phoenix_endpoint}.
  *
  * <pre>{@code
  * WebEndpoint endpoint = WebEndpoint.defaults()
@@ -30,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, ErrorView errorView,
         boolean debugErrors, List<String> filterParameters, JsonMapper json, TemplateRenderer templates,
-        long maxBodyBytes) {
+        long maxBodyBytes) implements ResponseFormats {
 
     private static final JsonMapper DEFAULT_JSON = JsonMapper.builder().build();
 
@@ -48,6 +49,18 @@ public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, E
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("max body size must be positive, got " + maxBodyBytes);
         }
+    }
+
+    /**
+     * @return the settings of the endpoint a conn came through; for a conn built with other
+     *     {@link ResponseFormats}, the defaults with that JSON mapper and template renderer
+     */
+    public static WebEndpoint of(Conn conn) {
+        ResponseFormats formats = conn.formats();
+        if (formats instanceof WebEndpoint endpoint) {
+            return endpoint;
+        }
+        return defaults().withJson(formats.json()).withTemplates(formats.templates());
     }
 
     /** @return JSON errors only, no session, no templates, debug errors off, "password" filtered, 8 MB bodies */

@@ -1,11 +1,8 @@
 package io.phoenixspring.web.plug;
 
 import io.phoenixspring.web.conn.Conn;
-import io.phoenixspring.web.error.StatusException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.util.Base64;
+import io.phoenixspring.web.conn.StatusException;
+import io.phoenixspring.web.session.CsrfToken;
 import java.util.Set;
 
 /**
@@ -22,13 +19,9 @@ import java.util.Set;
 public final class Csrf {
 
     /** The session key of the unmasked token. */
-    public static final String SESSION_KEY = "_csrf_token";
+    public static final String SESSION_KEY = CsrfToken.SESSION_KEY;
 
-    private static final int TOKEN_BYTES = 18;
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private Csrf() {
     }
@@ -37,12 +30,12 @@ public final class Csrf {
     public static Plug protectFromForgery() {
         return conn -> {
             Object stored = conn.getSession(SESSION_KEY);
-            Conn out = stored instanceof String ? conn : conn.putSession(SESSION_KEY, newToken());
+            Conn out = stored instanceof String ? conn : conn.putSession(SESSION_KEY, CsrfToken.generate());
             if (SAFE.contains(conn.method())) {
                 return out;
             }
             String given = conn.params().get("_csrf_token") instanceof String s ? s : conn.reqHeader("x-csrf-token");
-            if (!(stored instanceof String token) || !valid(token, given)) {
+            if (!(stored instanceof String token) || !CsrfToken.matches(token, given)) {
                 throw StatusException.invalidCsrfToken();
             }
             return out;
@@ -55,41 +48,6 @@ public final class Csrf {
         if (!(stored instanceof String token)) {
             throw new IllegalStateException("no CSRF token in the session: add Csrf.protectFromForgery() to the pipeline");
         }
-        byte[] plain = token.getBytes(StandardCharsets.US_ASCII);
-        byte[] mask = new byte[plain.length];
-        RANDOM.nextBytes(mask);
-        byte[] out = new byte[plain.length * 2];
-        for (int i = 0; i < plain.length; i++) {
-            out[i] = (byte) (plain[i] ^ mask[i]);
-            out[plain.length + i] = mask[i];
-        }
-        return ENCODER.encodeToString(out);
-    }
-
-    static boolean valid(String token, String given) {
-        if (given == null || given.length() > 256) {
-            return false;
-        }
-        byte[] raw;
-        try {
-            raw = DECODER.decode(given);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        byte[] expected = token.getBytes(StandardCharsets.US_ASCII);
-        if (raw.length != expected.length * 2) {
-            return false;
-        }
-        byte[] plain = new byte[expected.length];
-        for (int i = 0; i < expected.length; i++) {
-            plain[i] = (byte) (raw[i] ^ raw[expected.length + i]);
-        }
-        return MessageDigest.isEqual(plain, expected);
-    }
-
-    private static String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(bytes);
-        return ENCODER.encodeToString(bytes);
+        return CsrfToken.mask(token);
     }
 }

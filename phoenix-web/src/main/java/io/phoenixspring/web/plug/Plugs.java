@@ -1,7 +1,8 @@
 package io.phoenixspring.web.plug;
 
 import io.phoenixspring.web.conn.Conn;
-import io.phoenixspring.web.error.StatusException;
+import io.phoenixspring.web.conn.StatusException;
+import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.session.CookieStore;
 import io.phoenixspring.web.session.SessionOptions;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class Plugs {
      */
     public static Plug fetchSession() {
         return conn -> {
-            CookieStore store = conn.endpoint().sessionStore();
+            CookieStore store = WebEndpoint.of(conn).sessionStore();
             if (store == null) {
                 throw new IllegalStateException("fetchSession needs a session store: set phoenix.endpoint.secret-key-base");
             }
@@ -135,7 +136,7 @@ public final class Plugs {
         if (info == null) {
             return conn;
         }
-        CookieStore store = conn.endpoint().sessionStore();
+        CookieStore store = WebEndpoint.of(conn).sessionStore();
         SessionOptions options = store.options();
         ResponseCookie.ResponseCookieBuilder cookie;
         if ("drop".equals(info)) {

@@ -1,7 +1,7 @@
 package io.phoenixspring.web.plug;
 
 import io.phoenixspring.web.conn.Conn;
-import io.phoenixspring.web.error.StatusException;
+import io.phoenixspring.web.conn.StatusException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,8 +1,8 @@
 package io.phoenixspring.web.router;
 
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.conn.StatusException;
 import io.phoenixspring.web.endpoint.WebEndpoint;
-import io.phoenixspring.web.error.StatusException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.phoenixspring.web.router;
 
-import io.phoenixspring.web.error.StatusException;
+import io.phoenixspring.web.conn.StatusException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

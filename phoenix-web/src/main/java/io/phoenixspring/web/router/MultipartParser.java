@@ -1,8 +1,8 @@
 package io.phoenixspring.web.router;
 
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.conn.StatusException;
 import io.phoenixspring.web.conn.Upload;
-import io.phoenixspring.web.error.StatusException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package io.phoenixspring.web.router;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.StatusException;
 import io.phoenixspring.web.controller.ControllerAction;
-import io.phoenixspring.web.error.StatusException;
 import io.phoenixspring.web.plug.Plug;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -218,13 +218,21 @@ public final class Router {
         return merged;
     }
 
-    /** Builds a router: the root scope, plus named pipelines. */
-    public static final class Builder extends Scope {
+    /**
+     * Builds a router: the root scope, plus named pipelines. Every route declaration of a
+     * {@link Scope} works here too and returns this builder ({@link RouteBuilder}), so a chain ends in {@link #build()}.
+     */
+    public static final class Builder extends RouteBuilder<Builder> {
         private final Map<String, List<Plug>> pipelines = new LinkedHashMap<>();
         private final List<Route> routes = new ArrayList<>();
 
         Builder() {
             super(null, "", List.of());
+        }
+
+        @Override
+        Builder self() {
+            return this;
         }
 
         @Override
@@ -239,116 +247,6 @@ public final class Router {
             if (pipelines.put(name, List.copyOf(pipeline.plugs)) != null) {
                 throw new IllegalArgumentException("pipeline \"" + name + "\" is declared twice");
             }
-            return this;
-        }
-
-        @Override
-        public Builder scope(String path, Consumer<Scope> body) {
-            super.scope(path, body);
-            return this;
-        }
-
-        // Covariant overrides so that a chain started on the builder can end in build().
-
-        @Override
-        public Builder pipeThrough(String... names) {
-            super.pipeThrough(names);
-            return this;
-        }
-
-        @Override
-        public Builder get(String path, Class<?> controller, String action) {
-            super.get(path, controller, action);
-            return this;
-        }
-
-        @Override
-        public Builder post(String path, Class<?> controller, String action) {
-            super.post(path, controller, action);
-            return this;
-        }
-
-        @Override
-        public Builder put(String path, Class<?> controller, String action) {
-            super.put(path, controller, action);
-            return this;
-        }
-
-        @Override
-        public Builder patch(String path, Class<?> controller, String action) {
-            super.patch(path, controller, action);
-            return this;
-        }
-
-        @Override
-        public Builder delete(String path, Class<?> controller, String action) {
-            super.delete(path, controller, action);
-            return this;
-        }
-
-        @Override
-        public Builder options(String path, Class<?> controller, String action) {
-            super.options(path, controller, action);
-            return this;
-        }
-
-        @Override
-        public Builder head(String path, Class<?> controller, String action) {
-            super.head(path, controller, action);
-            return this;
-        }
-
-        @Override
-        public Builder get(String path, Plug handler) {
-            super.get(path, handler);
-            return this;
-        }
-
-        @Override
-        public Builder post(String path, Plug handler) {
-            super.post(path, handler);
-            return this;
-        }
-
-        @Override
-        public Builder match(String verb, String path, Class<?> controller, String action) {
-            super.match(verb, path, controller, action);
-            return this;
-        }
-
-        @Override
-        public Builder match(String verb, String path, Plug handler) {
-            super.match(verb, path, handler);
-            return this;
-        }
-
-        @Override
-        public Builder match(List<String> verbs, String path, Class<?> controller, String action) {
-            super.match(verbs, path, controller, action);
-            return this;
-        }
-
-        @Override
-        public Builder forward(String path, Router router) {
-            super.forward(path, router);
-            return this;
-        }
-
-        @Override
-        public Builder forward(String path, Plug plug) {
-            super.forward(path, plug);
-            return this;
-        }
-
-        @Override
-        public Builder resources(String path, Class<?> controller) {
-            super.resources(path, controller);
-            return this;
-        }
-
-        @Override
-        public Builder resources(String path, Class<?> controller, Consumer<Scope.Resources> options) {
-            super.resources(path, controller, options);
             return this;
         }
 

@@ -1,15 +1,15 @@
 package io.phoenixspring.web.router;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.StatusException;
+import io.phoenixspring.web.endpoint.ErrorRenderer;
 import io.phoenixspring.web.endpoint.WebEndpoint;
-import io.phoenixspring.web.error.ErrorRenderer;
-import io.phoenixspring.web.error.StatusException;
 import io.phoenixspring.web.plug.RequestIdFilter;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.handler.AbstractHandlerMapping;

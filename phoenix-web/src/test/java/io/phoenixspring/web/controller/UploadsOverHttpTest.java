@@ -3,7 +3,7 @@ package io.phoenixspring.web.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.phoenixspring.web.error.DefaultErrorView;
+import io.phoenixspring.web.endpoint.DefaultErrorView;
 import io.phoenixspring.web.support.DemoApp;
 import io.phoenixspring.web.support.DemoAppOverHttp;
 import io.phoenixspring.web.support.RawHttp;

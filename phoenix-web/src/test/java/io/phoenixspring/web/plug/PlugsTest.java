@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.StatusException;
 import io.phoenixspring.web.endpoint.WebEndpoint;
-import io.phoenixspring.web.error.StatusException;
 import io.phoenixspring.web.router.RouteMatch;
 import io.phoenixspring.web.router.Router;
 import java.util.List;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.conn.StatusException;
 import io.phoenixspring.web.controller.Action;
-import io.phoenixspring.web.error.StatusException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.endpoint;
 
 import io.phoenixspring.web.conn.Conn;
 

@@ -1,6 +1,7 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.endpoint;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.StatusException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ public class DefaultErrorView implements ErrorView {
     public Object json(int status, Conn conn, Throwable error) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("detail", detail(status, error));
-        if (error != null && conn.endpoint().debugErrors()) {
+        if (error != null && WebEndpoint.of(conn).debugErrors()) {
             detail.put("message", String.valueOf(error.getMessage()));
             detail.put("exception", error.getClass().getName());
             detail.put("stacktrace", List.of(stackTrace(error).split("\\R")));
@@ -59,7 +60,7 @@ public class DefaultErrorView implements ErrorView {
         if (!detail.equals(statusPhrase(status))) {
             page.append("<p>").append(HtmlUtils.htmlEscape(detail)).append("</p>");
         }
-        if (error != null && conn.endpoint().debugErrors()) {
+        if (error != null && WebEndpoint.of(conn).debugErrors()) {
             page.append("<p>").append(HtmlUtils.htmlEscape(error.getClass().getName() + ": " + error.getMessage()))
                     .append("</p><pre>").append(HtmlUtils.htmlEscape(stackTrace(error))).append("</pre>");
         }

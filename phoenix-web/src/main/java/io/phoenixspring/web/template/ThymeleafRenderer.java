@@ -1,4 +1,4 @@
-package io.phoenixspring.web.controller;
+package io.phoenixspring.web.template;
 
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,8 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.endpoint;
 
 import io.phoenixspring.pubsub.BroadcastException;
+import io.phoenixspring.web.conn.PlugStatus;
+import io.phoenixspring.web.conn.StatusException;
 import org.springframework.web.server.ResponseStatusException;
 
 /**

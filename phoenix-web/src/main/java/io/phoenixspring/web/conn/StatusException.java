@@ -1,4 +1,4 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.conn;
 
 /**
  * Phoenix's request errors (NoRouteError, MissingParamError, NotAcceptableError, Plug.Parsers.ParseError,

@@ -1,7 +1,6 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.endpoint;
 
 import io.phoenixspring.web.conn.Conn;
-import io.phoenixspring.web.endpoint.WebEndpoint;
 import org.springframework.core.Ordered;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ResponseStatusException;

@@ -1,9 +1,9 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.web.conn.Conn;
-import io.phoenixspring.web.endpoint.WebEndpoint;
+import io.phoenixspring.web.conn.StatusException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;

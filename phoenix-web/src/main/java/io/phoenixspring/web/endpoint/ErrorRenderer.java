@@ -1,6 +1,8 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.endpoint;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.PlugStatus;
+import io.phoenixspring.web.conn.StatusException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -60,14 +62,15 @@ public final class ErrorRenderer {
     /** @return a conn whose response is the error page for a status, e.g. 404 for no route */
     public static Conn renderStatus(Conn conn, int status, Throwable error) {
         String format = format(conn);
+        WebEndpoint endpoint = WebEndpoint.of(conn);
         try {
             Conn out = conn.resetResponse().putStatus(status);
             if (format.equals("html")) {
                 return out.putRespHeader("content-type", "text/html; charset=utf-8")
-                        .sendResp(conn.endpoint().errorView().html(status, conn, error).getBytes(StandardCharsets.UTF_8));
+                        .sendResp(endpoint.errorView().html(status, conn, error).getBytes(StandardCharsets.UTF_8));
             }
             return out.putRespHeader("content-type", "application/json; charset=utf-8")
-                    .sendResp(conn.endpoint().json().writeValueAsBytes(conn.endpoint().errorView().json(status, conn, error)));
+                    .sendResp(endpoint.json().writeValueAsBytes(endpoint.errorView().json(status, conn, error)));
         } catch (RuntimeException viewFailure) {
             // The error view itself failed: answer plainly rather than not at all.
             log.error("the error view failed rendering {}", status, viewFailure);
@@ -77,7 +80,7 @@ public final class ErrorRenderer {
     }
 
     static String format(Conn conn) {
-        List<String> formats = conn.endpoint().errorFormats();
+        List<String> formats = WebEndpoint.of(conn).errorFormats();
         String negotiated = conn.format();
         if (negotiated != null && formats.contains(negotiated)) {
             return negotiated;

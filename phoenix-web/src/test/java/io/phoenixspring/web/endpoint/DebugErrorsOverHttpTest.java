@@ -1,4 +1,4 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.endpoint;
 
 import static io.phoenixspring.web.support.BothFormatsApp.CRASH_MESSAGE;
 import static org.assertj.core.api.Assertions.assertThat;

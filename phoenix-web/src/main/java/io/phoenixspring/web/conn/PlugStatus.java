@@ -1,4 +1,4 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.conn;
 
 /**
  * An exception that knows the HTTP status it should be rendered with, like Plug.Exception's

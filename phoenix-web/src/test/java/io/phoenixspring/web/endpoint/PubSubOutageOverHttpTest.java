@@ -1,4 +1,4 @@
-package io.phoenixspring.web.error;
+package io.phoenixspring.web.endpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +10,6 @@ import io.phoenixspring.pubsub.testing.RedisServer;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
 import io.phoenixspring.web.controller.PhoenixController;
-import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.plug.Plugs;
 import io.phoenixspring.web.router.Router;
 import io.phoenixspring.web.router.RouterHandlerMapping;

@@ -1,0 +1,25 @@
+package io.phoenixspring.web.conn;
+
+import io.phoenixspring.web.template.TemplateRenderer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What a conn encodes its responses with: the JSON mapper behind {@code conn.json} and the
+ * template engine behind {@code conn.render}. The endpoint's settings
+ * ({@link io.phoenixspring.web.endpoint.WebEndpoint}) are the implementation a conn is built with;
+ * the conn carries them as this narrow view so that Conn, like Plug.Conn, knows nothing of the
+ * endpoint above it ({@code WebEndpoint.of(conn)} finds the whole settings again).
+ *
+ * <pre>{@code
+ * Conn conn = Conn.of("GET", "/", new HttpHeaders(), WebEndpoint.defaults());
+ * conn.formats().json();   // the endpoint's JsonMapper
+ * }</pre>
+ */
+public interface ResponseFormats {
+
+    /** @return the JSON mapper for bodies and {@code conn.json} */
+    JsonMapper json();
+
+    /** @return the template renderer for {@code conn.render}; null when none */
+    TemplateRenderer templates();
+}
