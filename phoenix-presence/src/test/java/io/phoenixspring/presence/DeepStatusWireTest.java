@@ -2,9 +2,10 @@ package io.phoenixspring.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phoenixspring.channels.support.RawClient;
+import io.phoenixspring.channels.support.TestServer;
 import io.phoenixspring.presence.support.Node;
-import io.phoenixspring.presence.support.PresenceServer;
-import io.phoenixspring.presence.support.RawClient;
+import io.phoenixspring.presence.support.RoomPresence;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.pubsub.redis.RedisPubSubAdapter;
 import io.phoenixspring.pubsub.testing.RedisServer;
@@ -27,8 +28,8 @@ class DeepStatusWireTest {
     @Test
     void theDeepestStatusAClientCanSendReachesAMemberOnAnotherNode() throws Exception {
         try (RedisServer redis = RedisServer.start();
-                PresenceServer n1 = server(redis, "n1");
-                PresenceServer n2 = server(redis, "n2");
+                TestServer n1 = server(redis, "n1");
+                TestServer n2 = server(redis, "n2");
                 RawClient alice = join(n1, "alice");
                 RawClient bob = join(n2, "bob")) {
             alice.await(frame -> frame.contains("\"presence_diff\"") && frame.contains("\"bob\""));
@@ -44,15 +45,15 @@ class DeepStatusWireTest {
         }
     }
 
-    private static PresenceServer server(RedisServer redis, String node) throws Exception {
+    private static TestServer server(RedisServer redis, String node) throws Exception {
         RedisPubSubAdapter adapter = new RedisPubSubAdapter(RedisPubSubAdapter.Settings.of(redis.url()), Node.PUBSUB);
         PubSub pubSub = PubSub.builder().name(Node.PUBSUB).nodeName(node).adapter(adapter).build();
         adapter.ready().get(10, TimeUnit.SECONDS);
-        return new PresenceServer(0, pubSub, PresenceOptions.defaults().withTracker(Node.fastTracker()));
+        return RoomPresence.server(pubSub, PresenceOptions.defaults().withTracker(Node.fastTracker()));
     }
 
-    private static RawClient join(PresenceServer server, String user) {
-        RawClient client = RawClient.connect(server.wsUrl(user));
+    private static RawClient join(TestServer server, String user) {
+        RawClient client = RawClient.connect(server.wsUrlFor(user));
         client.send("[\"1\",\"1\",\"" + TOPIC + "\",\"phx_join\",{}]");
         client.await(frame -> frame.contains("\"presence_state\""));
         return client;

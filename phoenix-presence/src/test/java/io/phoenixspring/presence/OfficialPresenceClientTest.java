@@ -2,7 +2,8 @@ package io.phoenixspring.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.presence.support.PresenceServer;
+import io.phoenixspring.channels.support.TestServer;
+import io.phoenixspring.presence.support.RoomPresence;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,11 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 class OfficialPresenceClientTest {
 
     private static final Path JS = Path.of("src", "test", "js");
-    private static PresenceServer server;
+    private static TestServer server;
 
     @BeforeAll
     static void start() {
-        server = new PresenceServer();
+        server = RoomPresence.server();
     }
 
     @AfterAll
@@ -98,7 +99,7 @@ class OfficialPresenceClientTest {
         assertThat(observed.get("aliceGone").get("bobSyncs").asInt()).isGreaterThanOrEqualTo(5);
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
-                .until(() -> server.presence.list("room:js-presence").equals(Map.of()));
+                .until(() -> RoomPresence.of(server).list("room:js-presence").equals(Map.of()));
     }
 
 }

@@ -2,8 +2,9 @@ package io.phoenixspring.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.presence.support.PresenceServer;
-import io.phoenixspring.presence.support.RawClient;
+import io.phoenixspring.channels.support.RawClient;
+import io.phoenixspring.channels.support.TestServer;
+import io.phoenixspring.presence.support.RoomPresence;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,13 @@ class PresenceWireTest {
 
     private static final String REF = "([A-Za-z0-9_-]{16})";
     private static final String AT = "(\\d{13})";
-    private static PresenceServer server;
+    private static TestServer server;
+    private static Presence presence;
 
     @BeforeAll
     static void start() {
-        server = new PresenceServer();
+        server = RoomPresence.server();
+        presence = RoomPresence.of(server);
     }
 
     @AfterAll
@@ -70,7 +73,7 @@ class PresenceWireTest {
 
     @Test
     void joinPushesPresenceStateAndBroadcastsTheJoinersOwnDiffAsPhoenixDoes() {
-        try (RawClient alice = RawClient.connect(server.wsUrl("alice"))) {
+        try (RawClient alice = RawClient.connect(server.wsUrlFor("alice"))) {
             List<String> frames = join(alice, "1", "room:lobby");
             Matcher diff = match(q("[null,null,\"room:lobby\",\"presence_diff\",{\"joins\":{\"alice\":{\"metas\":[{\"online_at\":\"")
                     + AT + q("\",\"phx_ref\":\"") + REF + q("\",\"status\":\"online\"}]}},\"leaves\":{}}]"), frames.get(0));
@@ -95,14 +98,14 @@ class PresenceWireTest {
             assertThat(alice.next()).isEqualTo("[\"1\",\"1\",\"room:lobby\",\"phx_close\",{}]");
         }
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> server.presence.list("room:lobby").isEmpty());
+                .until(() -> presence.list("room:lobby").isEmpty());
     }
 
     @Test
     void twoTabsOfOneUserAreOneKeyWithTwoMetasAndEveryoneSeesEveryChange() {
-        try (RawClient a = RawClient.connect(server.wsUrl("alice"));
-                RawClient b = RawClient.connect(server.wsUrl("alice"));
-                RawClient c = RawClient.connect(server.wsUrl("bob"))) {
+        try (RawClient a = RawClient.connect(server.wsUrlFor("alice"));
+                RawClient b = RawClient.connect(server.wsUrlFor("alice"));
+                RawClient c = RawClient.connect(server.wsUrlFor("bob"))) {
             List<String> aFrames = join(a, "1", "room:pres");
             String refA = refOf(aFrames.get(1), "alice");
             String atA = match(".*\"online_at\":\"" + AT + "\".*", aFrames.get(1)).group(1);
@@ -133,7 +136,7 @@ class PresenceWireTest {
             assertThat(c.next()).isEqualTo(leave);
 
             // bob closes his socket cleanly (5.3): alice sees bob leave
-            c.close();
+            c.closeAndAwait(1000);
             assertThat(a.next()).isEqualTo("[null,null,\"room:pres\",\"presence_diff\",{\"joins\":{},\"leaves\":{\"bob\":{\"metas\":["
                     + metaC + "]}}}]");
         }
@@ -141,8 +144,8 @@ class PresenceWireTest {
 
     @Test
     void aDuplicateJoinClosesTheOldChannelAndItsSocketSeesNoLeaveOfTheOldMeta() {
-        try (RawClient a = RawClient.connect(server.wsUrl("alice"));
-                RawClient watcher = RawClient.connect(server.wsUrl("bob"))) {
+        try (RawClient a = RawClient.connect(server.wsUrlFor("alice"));
+                RawClient watcher = RawClient.connect(server.wsUrlFor("bob"))) {
             join(watcher, "1", "room:dup");
             List<String> first = join(a, "1", "room:dup");
             String oldRef = refOf(first.get(1), "alice");
@@ -162,14 +165,14 @@ class PresenceWireTest {
             List<String> seen = watcher.drain(Duration.ofMillis(300));
             assertThat(String.join("\n", seen)).contains("\"leaves\":{\"alice\":{\"metas\":[{\"online_at\"")
                     .contains(oldRef);
-            assertThat(server.presence.getByKey("room:dup", "alice").orElseThrow().get("metas")).asList().hasSize(1);
+            assertThat(presence.getByKey("room:dup", "alice").orElseThrow().get("metas")).asList().hasSize(1);
         }
     }
 
     @Test
     void aCrashedChannelAndADisconnectedUserLeaveWithADiff() throws Exception {
-        try (RawClient alice = RawClient.connect(server.wsUrl("alice"));
-                RawClient bob = RawClient.connect(server.wsUrl("bob"))) {
+        try (RawClient alice = RawClient.connect(server.wsUrlFor("alice"));
+                RawClient bob = RawClient.connect(server.wsUrlFor("bob"))) {
             join(bob, "1", "room:crash");
             String aliceRef = refOf(join(alice, "1", "room:crash").get(1), "alice");
             bob.next();
@@ -183,10 +186,10 @@ class PresenceWireTest {
             String joined = bob.next();
             String newRef = refOf(joined, "alice");
             server.endpoint.disconnect("user_socket:alice").get();
-            assertThat(alice.closeCode().get(5, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(1011);
+            assertThat(alice.closeCode(Duration.ofSeconds(5))).isEqualTo(1011);
             assertThat(bob.next()).startsWith("[null,null,\"room:crash\",\"presence_diff\",{\"joins\":{},\"leaves\":{\"alice\":")
                     .contains(newRef);
-            assertThat(server.presence.list("room:crash")).containsOnlyKeys("bob");
+            assertThat(presence.list("room:crash")).containsOnlyKeys("bob");
         }
     }
 }

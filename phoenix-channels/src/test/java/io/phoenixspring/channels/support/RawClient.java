@@ -7,12 +7,15 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A raw WebSocket client (the JDK's) for wire-level tests: frames go out exactly as written and
@@ -105,15 +108,50 @@ public final class RawClient implements WebSocket.Listener, AutoCloseable {
 
     /** The next frame: a String for text, hex (prefixed "bin:") for binary. */
     public String next() {
+        return next(Duration.ofSeconds(5));
+    }
+
+    /** The next frame, waiting up to {@code timeout}. */
+    public String next(Duration timeout) {
         try {
-            Object frame = inbox.poll(5, TimeUnit.SECONDS);
+            Object frame = inbox.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (frame == null) {
-                throw new AssertionError("no frame within 5 s");
+                throw new AssertionError("no frame within " + timeout.toMillis() + " ms");
             }
-            return frame instanceof byte[] bytes ? "bin:" + HexFormat.of().formatHex(bytes) : (String) frame;
+            return shown(frame);
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String shown(Object frame) {
+        return frame instanceof byte[] bytes ? "bin:" + HexFormat.of().formatHex(bytes) : (String) frame;
+    }
+
+    /** Skips frames until one matches; fails after 5 s. */
+    public String await(Predicate<String> match) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            String frame = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (match.test(frame)) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no matching frame within 5 s");
+    }
+
+    /** The frames that arrive until {@code quiet} passes without one. */
+    public List<String> drain(Duration quiet) {
+        List<String> frames = new ArrayList<>();
+        try {
+            Object frame;
+            while ((frame = inbox.poll(quiet.toMillis(), TimeUnit.MILLISECONDS)) != null) {
+                frames.add(shown(frame));
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        return frames;
     }
 
     /** Asserts nothing arrives for {@code wait}. */

@@ -2,6 +2,7 @@ package io.phoenixspring.channels.support;
 
 import io.phoenixspring.channels.channel.Event;
 import io.phoenixspring.channels.channel.HandleIn;
+import io.phoenixspring.channels.channel.HandleInfo;
 import io.phoenixspring.channels.channel.HandleResult;
 import io.phoenixspring.channels.channel.Join;
 import io.phoenixspring.channels.channel.JoinResult;
@@ -10,12 +11,43 @@ import io.phoenixspring.channels.channel.UnmatchedEventException;
 import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.channels.socket.Socket;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
-/** The room channel of the room contract, without presence (that is phoenix-presence's). */
+/**
+ * The room channel of the room contract (the demo implements it in full), the one copy the modules' tests use.
+ * Presence is phoenix-presence's, which depends on this module, so it comes in through {@link Tracking}: without
+ * it ({@code new RoomChannel()}) the room tracks nobody; with it, the room does what the Phoenix guide writes:
+ * after join it tracks the user and pushes presence_state, and set_status updates the user's meta.
+ */
 @PhoenixChannel
 public class RoomChannel {
 
+    /** Presence as the room uses it (phoenix-presence adapts its {@code Presence} to this). */
+    public interface Tracking {
+
+        void track(Socket socket, String key, Map<String, ?> meta);
+
+        void update(Socket socket, String key, UnaryOperator<Map<String, Object>> change);
+
+        Object list(Socket socket);
+    }
+
+    /** The message a joined channel sends itself, Phoenix's {@code :after_join}. */
+    public record AfterJoin() {
+    }
+
     public record NewMessage(String body) {
+    }
+
+    private final Tracking presence;
+
+    public RoomChannel() {
+        this(null);
+    }
+
+    /** A room that tracks its users with {@code presence} ({@code null}: none). */
+    public RoomChannel(Tracking presence) {
+        this.presence = presence;
     }
 
     @Join
@@ -23,7 +55,19 @@ public class RoomChannel {
         if (topic.equals("room:secret")) {
             return JoinResult.error(Map.of("reason", "unauthorized"));
         }
+        if (presence != null) {
+            socket.send(new AfterJoin());
+        }
         return JoinResult.ok();
+    }
+
+    @HandleInfo
+    public HandleResult afterJoin(AfterJoin message, Socket socket) {
+        presence.track(socket, socket.assign("user"), Map.of(
+                "online_at", String.valueOf(System.currentTimeMillis()),
+                "status", "online"));
+        socket.push("presence_state", presence.list(socket));
+        return HandleResult.noReply();
     }
 
     @HandleIn("new_msg")
@@ -52,7 +96,14 @@ public class RoomChannel {
 
     @HandleIn("set_status")
     public HandleResult setStatus(Map<String, Object> payload, Socket socket) {
-        socket.assign("status", payload.get("status"));
+        Object status = payload.get("status");
+        socket.assign("status", status);
+        if (presence != null) {
+            presence.update(socket, socket.assign("user"), meta -> {
+                meta.put("status", status);
+                return meta;
+            });
+        }
         return HandleResult.ok();
     }
 

@@ -11,16 +11,24 @@ import io.phoenixspring.token.TokenOptions;
 import io.phoenixspring.token.TokenResult;
 import java.util.Map;
 
-/** The contract's socket: token with salt "user socket" and max_age one day; id user_socket:NAME. */
+/**
+ * The contract's socket: token with salt "user socket" and max_age one day; id user_socket:NAME; room:* and
+ * bench:*. phoenix-presence gives it a room that tracks presence; phoenix-test's sample app extends it.
+ */
 @PhoenixSocket(path = "/socket", longpoll = true)
 public class UserSocket implements SocketHandler {
 
     private final PhoenixToken tokens;
-    private final RoomChannel room = new RoomChannel();
+    private final RoomChannel room;
     private final BenchChannel bench = new BenchChannel();
 
     public UserSocket(PhoenixToken tokens) {
+        this(tokens, new RoomChannel());
+    }
+
+    public UserSocket(PhoenixToken tokens, RoomChannel room) {
         this.tokens = tokens;
+        this.room = room;
     }
 
     @Override

@@ -7,10 +7,12 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.phoenixspring.channels.support.RawClient;
+import io.phoenixspring.channels.support.TestServer;
+import io.phoenixspring.presence.Presence;
 import io.phoenixspring.presence.PresenceOptions;
 import io.phoenixspring.presence.support.Node;
-import io.phoenixspring.presence.support.PresenceServer;
-import io.phoenixspring.presence.support.RawClient;
+import io.phoenixspring.presence.support.RoomPresence;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.pubsub.testing.RedisServer;
 import java.time.Duration;
@@ -152,18 +154,19 @@ class ReplicableMetaTest {
     @Test
     void aPresenceThatCannotBeWrittenIsLeftOutOfPresenceDiffAndPresenceStateOnARealSocket() {
         ListAppender<ILoggingEvent> logged = capture(Shard.class);
-        PresenceServer server = new PresenceServer(0, PubSub.builder().build(),
+        TestServer server = RoomPresence.server(PubSub.builder().build(),
                 PresenceOptions.defaults().withDiffWindow(Duration.ofMillis(300)));
         closing.add(server);
+        Presence presence = RoomPresence.of(server);
         RawClient alice = join(server, "alice");
 
         // in one diff window: the bad presence and a good one
-        poison(server.presence.tracker(), new Object(), "mallory");
-        server.presence.track(new Object(), TOPIC, "bob", Map.of("status", "online"));
+        poison(presence.tracker(), new Object(), "mallory");
+        presence.track(new Object(), TOPIC, "bob", Map.of("status", "online"));
         String diff = alice.await(frame -> frame.contains("\"presence_diff\"") && frame.contains("\"bob\""));
         assertThat(diff).doesNotContain("mallory");
 
-        RawClient carol = RawClient.connect(server.wsUrl("carol"));
+        RawClient carol = RawClient.connect(server.wsUrlFor("carol"));
         closing.add(carol);
         carol.send("[\"1\",\"1\",\"" + TOPIC + "\",\"phx_join\",{}]");
         String state = carol.await(frame -> frame.contains("\"presence_state\""));
@@ -195,8 +198,8 @@ class ReplicableMetaTest {
         return payload.get("status");
     }
 
-    private RawClient join(PresenceServer server, String user) {
-        RawClient client = RawClient.connect(server.wsUrl(user));
+    private RawClient join(TestServer server, String user) {
+        RawClient client = RawClient.connect(server.wsUrlFor(user));
         closing.add(client);
         client.send("[\"1\",\"1\",\"" + TOPIC + "\",\"phx_join\",{}]");
         client.await(frame -> frame.contains("\"presence_state\""));

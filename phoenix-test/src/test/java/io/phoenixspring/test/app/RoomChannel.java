@@ -10,7 +10,12 @@ import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.presence.Presence;
 import java.util.Map;
 
-/** room:* with presence, as the channels and presence guides write it. */
+/**
+ * room:* with presence, as the channels and presence guides write it. Not the room contract's channel
+ * (phoenix-channels' test fixture) on purpose: this is the sample app's own bean, with Presence injected by
+ * Spring, that {@code @PhoenixTest} must find by scanning, and its events (a join reply naming the user,
+ * {@code shout}, {@code away}) are the ones the testing guide's examples use.
+ */
 @PhoenixChannel
 public class RoomChannel {
 

@@ -1,43 +1,23 @@
 package io.phoenixspring.test.app;
 
 import io.phoenixspring.channels.socket.ChannelRoutes;
-import io.phoenixspring.channels.socket.ConnectInfo;
-import io.phoenixspring.channels.socket.ConnectResult;
 import io.phoenixspring.channels.socket.PhoenixSocket;
-import io.phoenixspring.channels.socket.Socket;
-import io.phoenixspring.channels.socket.SocketHandler;
 import io.phoenixspring.token.PhoenixToken;
-import io.phoenixspring.token.TokenOptions;
-import io.phoenixspring.token.TokenResult;
-import java.util.Map;
 
-/** Connects with a token signed with salt "user socket"; routes room:* to {@link RoomChannel}. */
+/**
+ * The sample app's socket: the room contract's (phoenix-channels' test fixture: a token signed with salt
+ * "user socket", id user_socket:NAME), declared again here because {@code @PhoenixTest} must find it as a
+ * {@code @PhoenixSocket} bean in the app's package; room:* goes to this app's {@link RoomChannel} bean.
+ */
 @PhoenixSocket(path = "/socket")
-public class UserSocket implements SocketHandler {
-
-    private final PhoenixToken tokens;
+public class UserSocket extends io.phoenixspring.channels.support.UserSocket {
 
     public UserSocket(PhoenixToken tokens) {
-        this.tokens = tokens;
+        super(tokens);
     }
 
     @Override
     public void channels(ChannelRoutes routes) {
         routes.channel("room:*", RoomChannel.class);
-    }
-
-    @Override
-    public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
-        TokenResult result = tokens.verify("user socket", params.get("token"), TokenOptions.maxAge(86400));
-        if (!(result instanceof TokenResult.Ok ok)) {
-            return ConnectResult.error(result.error().orElseThrow().atom());
-        }
-        socket.assign("user", ok.data());
-        return ConnectResult.ok();
-    }
-
-    @Override
-    public String id(Socket socket) {
-        return "user_socket:" + socket.assign("user");
     }
 }
