@@ -9,6 +9,7 @@ import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.ConnTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
 import io.phoenixspring.web.router.Router;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -18,8 +19,9 @@ import org.springframework.context.annotation.FilterType;
 /** What the slice loads: the Phoenix side and what the test names, nothing else. */
 class PhoenixTestSliceTest {
 
+    @Nested
     @PhoenixTest(Notes.class)
-    static class Defaults {
+    class Defaults {
         @Autowired
         ApplicationContext context;
 
@@ -44,16 +46,17 @@ class PhoenixTestSliceTest {
         }
     }
 
+    @Nested
     @PhoenixTest(includeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = {Greeter.class, Notes.class}),
-            properties = "phoenix.presence.enabled=false")
-    static class Named {
+            properties = "phoenix.pubsub.node-name=slice-named")
+    class Named {
         @Autowired
         ApplicationContext context;
 
         @Test
         void includesWhatTheFiltersNameAndHonoursProperties() {
             assertThat(context.getBean(Greeter.class).greet("ada")).isEqualTo("hello ada");
-            assertThat(context.getBeansOfType(Presence.class)).isEmpty();
+            assertThat(context.getBean(PubSub.class).nodeName()).isEqualTo("slice-named");
         }
     }
 }
