@@ -3,12 +3,12 @@ package io.phoenixspring.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.autoconfigure.channels.ChannelsAutoConfiguration;
-import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.presence.PresenceAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.web.PhoenixWebAutoConfiguration;
 import io.phoenixspring.channels.endpoint.Endpoint;
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.token.PhoenixToken;

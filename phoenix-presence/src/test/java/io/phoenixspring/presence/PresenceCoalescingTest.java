@@ -3,8 +3,8 @@ package io.phoenixspring.presence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.channels.endpoint.Endpoint;
-import io.phoenixspring.channels.socket.ChannelsMetrics;
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.ChannelsMetrics;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.presence.support.ClientView;
 import io.phoenixspring.pubsub.PubSub;
 import java.time.Duration;

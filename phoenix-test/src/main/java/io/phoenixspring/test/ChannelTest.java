@@ -1,18 +1,18 @@
 package io.phoenixspring.test;
 
 import io.phoenixspring.channels.endpoint.Endpoint;
-import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.channels.message.Broadcast;
+import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.server.MountedSocket;
+import io.phoenixspring.channels.server.SocketConnection;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.channels.socket.ChannelRoutes;
 import io.phoenixspring.channels.socket.ConnectInfo;
 import io.phoenixspring.channels.socket.ConnectResult;
-import io.phoenixspring.channels.socket.MountedSocket;
 import io.phoenixspring.channels.socket.Outbound;
 import io.phoenixspring.channels.socket.Socket;
-import io.phoenixspring.channels.socket.SocketConnection;
 import io.phoenixspring.channels.socket.SocketHandler;
-import io.phoenixspring.channels.socket.SocketRuntime;
 import io.phoenixspring.channels.socket.TransportOptions;
 import io.phoenixspring.pubsub.Subscriber;
 import java.time.Duration;

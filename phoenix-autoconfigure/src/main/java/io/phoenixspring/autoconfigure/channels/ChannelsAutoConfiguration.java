@@ -1,18 +1,18 @@
 package io.phoenixspring.autoconfigure.channels;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.channels.endpoint.Endpoint;
-import io.phoenixspring.channels.socket.ChannelsMetrics;
-import io.phoenixspring.channels.socket.MountedSocket;
+import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
+import io.phoenixspring.channels.server.ChannelsMetrics;
+import io.phoenixspring.channels.server.MountedSocket;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.channels.socket.OriginCheck;
 import io.phoenixspring.channels.socket.PhoenixSocket;
 import io.phoenixspring.channels.socket.SocketHandler;
-import io.phoenixspring.channels.socket.SocketRuntime;
 import io.phoenixspring.channels.socket.TransportOptions;
-import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
 import io.phoenixspring.pubsub.PhoenixJson;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.token.PhoenixToken;

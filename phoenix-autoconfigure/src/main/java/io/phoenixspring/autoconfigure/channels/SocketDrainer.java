@@ -1,6 +1,6 @@
 package io.phoenixspring.autoconfigure.channels;
 
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.SocketRuntime;
 import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
 

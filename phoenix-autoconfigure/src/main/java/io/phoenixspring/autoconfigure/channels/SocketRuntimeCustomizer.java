@@ -1,6 +1,6 @@
 package io.phoenixspring.autoconfigure.channels;
 
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.SocketRuntime;
 
 /**
  * Customizes the {@link SocketRuntime} the auto-configuration builds: declare beans of this type,

@@ -2,14 +2,16 @@ package io.phoenixspring.autoconfigure.channels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.channels.channel.HandleIn;
 import io.phoenixspring.channels.channel.HandleResult;
 import io.phoenixspring.channels.channel.Join;
 import io.phoenixspring.channels.channel.JoinResult;
 import io.phoenixspring.channels.channel.PhoenixChannel;
 import io.phoenixspring.channels.endpoint.Endpoint;
+import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.channels.socket.ChannelRoutes;
 import io.phoenixspring.channels.socket.ConnectInfo;
 import io.phoenixspring.channels.socket.ConnectResult;
@@ -17,9 +19,7 @@ import io.phoenixspring.channels.socket.OriginCheck;
 import io.phoenixspring.channels.socket.PhoenixSocket;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.channels.socket.SocketHandler;
-import io.phoenixspring.channels.socket.SocketRuntime;
 import io.phoenixspring.channels.socket.TransportOptions;
-import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
 import io.phoenixspring.token.PhoenixToken;
 import java.time.Duration;
 import java.util.Map;

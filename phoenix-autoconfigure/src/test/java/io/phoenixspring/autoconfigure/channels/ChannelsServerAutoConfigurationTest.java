@@ -3,15 +3,15 @@ package io.phoenixspring.autoconfigure.channels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
+import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
+import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.channels.socket.ChannelRoutes;
 import io.phoenixspring.channels.socket.ConnectInfo;
 import io.phoenixspring.channels.socket.ConnectResult;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.channels.socket.SocketHandler;
-import io.phoenixspring.channels.socket.SocketRuntime;
-import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,6 +1,6 @@
 package io.phoenixspring.channels.endpoint;
 
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.pubsub.Subscriber;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -1,7 +1,7 @@
 package io.phoenixspring.channels.endpoint;
 
-import io.phoenixspring.channels.socket.MountedSocket;
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.MountedSocket;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.channels.transport.longpoll.LongPollTransport;
 import io.phoenixspring.channels.transport.websocket.WebSocketTransport;
 import io.phoenixspring.token.PhoenixToken;

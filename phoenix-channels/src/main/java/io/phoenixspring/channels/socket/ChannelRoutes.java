@@ -1,9 +1,7 @@
 package io.phoenixspring.channels.socket;
 
-import io.phoenixspring.channels.channel.Channel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The socket's topic routes: an exact topic ({@code "lobby"}) or a prefix ending in {@code *}
@@ -29,7 +27,7 @@ public final class ChannelRoutes {
 
     private final List<Route> routes = new ArrayList<>();
 
-    /** Routes to a channel instance ({@link Channel} or an annotated bean). */
+    /** Routes to a channel instance ({@link io.phoenixspring.channels.channel.Channel} or an annotated bean). */
     public ChannelRoutes channel(String pattern, Object channel) {
         if (pattern.indexOf('*') >= 0 && pattern.indexOf('*') != pattern.length() - 1) {
             throw new IllegalArgumentException("channel topic \"" + pattern + "\": a splat (*) is only allowed at the end");
@@ -45,19 +43,5 @@ public final class ChannelRoutes {
 
     public List<Route> routes() {
         return List.copyOf(routes);
-    }
-
-    /** Resolves class references and adapts annotated beans to {@link Channel}. */
-    List<CompiledRoute> compile(Function<Class<?>, Object> beans, io.phoenixspring.pubsub.PhoenixJson json) {
-        List<CompiledRoute> compiled = new ArrayList<>();
-        for (Route route : routes) {
-            Object target = route.channel() instanceof Class<?> type ? beans.apply(type) : route.channel();
-            Channel channel = target instanceof Channel c ? c : io.phoenixspring.channels.channel.AnnotatedChannel.of(target, json);
-            compiled.add(new CompiledRoute(route, channel));
-        }
-        return compiled;
-    }
-
-    record CompiledRoute(Route route, Channel channel) {
     }
 }

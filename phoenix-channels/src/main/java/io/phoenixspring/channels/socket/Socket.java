@@ -26,10 +26,9 @@ public final class Socket {
     private final String serializerVersion;
     private final String handlerName;
     private volatile String id;
-    private ChannelServer server;
-    private String currentRef;
+    private ChannelProcess process;
 
-    Socket(Map<String, Object> assigns, String topic, String joinRef, String transport, String serializerVersion,
+    private Socket(Map<String, Object> assigns, String topic, String joinRef, String transport, String serializerVersion,
             String handlerName) {
         this.assigns = new HashMap<>(assigns);
         this.topic = topic;
@@ -39,22 +38,27 @@ public final class Socket {
         this.handlerName = handlerName;
     }
 
-    /** A socket for a channel, carrying a copy of the connection's assigns. */
-    Socket forChannel(String channelTopic, String channelJoinRef) {
+    /**
+     * A connecting socket, before its handler's {@code connect} (the runtime makes it; applications
+     * receive sockets).
+     */
+    public static Socket connecting(String transport, String serializerVersion, String handlerName) {
+        return new Socket(Map.of(), null, null, transport, serializerVersion, handlerName);
+    }
+
+    /**
+     * A socket for a channel joined on this connection, carrying a copy of its assigns, whose
+     * actions go to {@code channel} (the runtime calls this; applications receive sockets).
+     */
+    public Socket forChannel(String channelTopic, String channelJoinRef, ChannelProcess channel) {
         Socket copy = new Socket(assigns, channelTopic, channelJoinRef, transport, serializerVersion, handlerName);
         copy.id = id;
+        copy.process = channel;
         return copy;
     }
 
-    void attach(ChannelServer channelServer) {
-        this.server = channelServer;
-    }
-
-    void currentRef(String ref) {
-        this.currentRef = ref;
-    }
-
-    void id(String socketId) {
+    /** Sets the socket id the handler's {@code id} returned (the runtime calls this after connect). */
+    public void id(String socketId) {
         this.id = socketId;
     }
 
@@ -118,7 +122,7 @@ public final class Socket {
 
     /** A reference to the message being handled, to {@link SocketRef#reply} to it later. */
     public SocketRef socketRef() {
-        return new SocketRef(channel(), currentRef);
+        return new SocketRef(channel(), channel().currentRef());
     }
 
     /**
@@ -140,12 +144,12 @@ public final class Socket {
         channel().infoAfter(message, delay);
     }
 
-    private ChannelServer channel() {
-        if (server == null) {
+    private ChannelProcess channel() {
+        if (process == null) {
             throw new IllegalStateException("this socket is not joined to a channel yet (push, broadcast and "
                     + "replies are for joined channels)");
         }
-        return server;
+        return process;
     }
 
     @Override

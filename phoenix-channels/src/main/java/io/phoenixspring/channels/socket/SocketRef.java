@@ -11,10 +11,10 @@ package io.phoenixspring.channels.socket;
  */
 public final class SocketRef {
 
-    private final ChannelServer server;
+    private final ChannelProcess server;
     private final String ref;
 
-    SocketRef(ChannelServer server, String ref) {
+    SocketRef(ChannelProcess server, String ref) {
         this.server = server;
         this.ref = ref;
     }

@@ -1,7 +1,7 @@
 package io.phoenixspring.channels.transport;
 
+import io.phoenixspring.channels.server.MountedSocket;
 import io.phoenixspring.channels.socket.ConnectInfo;
-import io.phoenixspring.channels.socket.MountedSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,8 +1,8 @@
 package io.phoenixspring.presence.support;
 
 import io.phoenixspring.channels.endpoint.Endpoint;
-import io.phoenixspring.channels.socket.ChannelsMetrics;
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.ChannelsMetrics;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.presence.PresenceOptions;
 import io.phoenixspring.presence.tracker.TrackerOptions;

@@ -1,6 +1,6 @@
 package io.phoenixspring.presence.support;
 
-import io.phoenixspring.channels.socket.ChannelsMetrics;
+import io.phoenixspring.channels.server.ChannelsMetrics;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.channels.support.RoomChannel;
 import io.phoenixspring.channels.support.TestServer;

@@ -2,7 +2,7 @@ package io.phoenixspring.test.autoconfigure;
 
 import io.phoenixspring.autoconfigure.channels.ChannelsAutoConfiguration;
 import io.phoenixspring.autoconfigure.web.PhoenixWebAutoConfiguration;
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.ConnTest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

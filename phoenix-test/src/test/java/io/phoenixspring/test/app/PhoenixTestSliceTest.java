@@ -2,7 +2,7 @@ package io.phoenixspring.test.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.test.ChannelTest;

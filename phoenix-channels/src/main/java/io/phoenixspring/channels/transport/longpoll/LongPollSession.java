@@ -1,8 +1,8 @@
 package io.phoenixspring.channels.transport.longpoll;
 
 import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.server.SocketConnection;
 import io.phoenixspring.channels.socket.Outbound;
-import io.phoenixspring.channels.socket.SocketConnection;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.pubsub.Subscriber;
 import java.util.ArrayDeque;

@@ -1,7 +1,7 @@
 package io.phoenixspring.channels.transport.longpoll;
 
-import io.phoenixspring.channels.socket.MountedSocket;
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.MountedSocket;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.channels.transport.TransportRequests;
 import io.phoenixspring.pubsub.Subscriber;
 import io.phoenixspring.token.PhoenixToken;

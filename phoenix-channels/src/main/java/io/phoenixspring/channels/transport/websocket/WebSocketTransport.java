@@ -2,9 +2,9 @@ package io.phoenixspring.channels.transport.websocket;
 
 import io.netty.channel.Channel;
 import io.phoenixspring.channels.message.Frame;
-import io.phoenixspring.channels.socket.MountedSocket;
-import io.phoenixspring.channels.socket.SocketConnection;
-import io.phoenixspring.channels.socket.SocketRuntime;
+import io.phoenixspring.channels.server.MountedSocket;
+import io.phoenixspring.channels.server.SocketConnection;
+import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.channels.socket.TransportOptions;
 import io.phoenixspring.channels.transport.TransportRequests;
 import java.util.Map;

@@ -1,9 +1,13 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.server;
 
 import io.phoenixspring.channels.message.Broadcast;
 import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.channels.serializer.Serializer;
 import io.phoenixspring.channels.serializer.Serializers;
+import io.phoenixspring.channels.socket.ConnectInfo;
+import io.phoenixspring.channels.socket.ConnectResult;
+import io.phoenixspring.channels.socket.Outbound;
+import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.pubsub.Dispatcher;
 import io.phoenixspring.pubsub.PhoenixJson;
 import io.phoenixspring.pubsub.PubSub;
@@ -208,7 +212,7 @@ public final class SocketRuntime implements AutoCloseable {
             log.warn("Refusing {} connection to {}: unsupported vsn {}", transport, mount.handlerName(), params.get("vsn"));
             return Mono.just(new Connected(mount, null, null, "unsupported vsn"));
         }
-        Socket socket = new Socket(Map.of(), null, null, transport, serializer.version(), mount.handlerName());
+        Socket socket = Socket.connecting(transport, serializer.version(), mount.handlerName());
         long started = System.nanoTime();
         io.micrometer.observation.Observation observation = metrics.observe("phoenix.socket.connect", "socket",
                 mount.handlerName(), "transport", transport);

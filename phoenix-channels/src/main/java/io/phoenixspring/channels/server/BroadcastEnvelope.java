@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.server;
 
 import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.channels.message.Broadcast;

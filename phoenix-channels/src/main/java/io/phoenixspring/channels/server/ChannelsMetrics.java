@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.server;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

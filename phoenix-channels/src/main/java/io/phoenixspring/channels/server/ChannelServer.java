@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.server;
 
 import io.phoenixspring.channels.channel.Channel;
 import io.phoenixspring.channels.channel.HandleResult;
@@ -7,6 +7,8 @@ import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.channels.message.Broadcast;
 import io.phoenixspring.channels.message.Message;
 import io.phoenixspring.channels.message.Reply;
+import io.phoenixspring.channels.socket.ChannelProcess;
+import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.pubsub.Subscriber;
 import java.time.Duration;
 import java.util.Map;
@@ -25,7 +27,7 @@ import reactor.core.publisher.Mono;
  * mailbox on the channel executor, one at a time; a callback that throws ends this channel only
  * ({@code phx_error}), never the socket or other channels.
  */
-final class ChannelServer implements Subscriber {
+final class ChannelServer implements Subscriber, ChannelProcess {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelServer.class);
     private static final Map<String, Object> EMPTY = Map.of();
@@ -33,7 +35,7 @@ final class ChannelServer implements Subscriber {
     private enum State { JOINING, JOINED, CLOSED }
 
     private final SocketConnection connection;
-    private final ChannelRoutes.CompiledRoute route;
+    private final ChannelRoute route;
     private final Channel channel;
     private final Socket socket;
     private final ChannelServer predecessor;
@@ -43,20 +45,29 @@ final class ChannelServer implements Subscriber {
     private volatile State state = State.JOINING;
     private final java.util.List<Consumer<String>> monitors = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile String exitReason;
+    /** The ref of the message being handled (only touched by the channel's own callbacks). */
+    private String currentRef;
 
-    ChannelServer(SocketConnection connection, ChannelRoutes.CompiledRoute route, Socket socket, ChannelServer predecessor) {
+    /** @param connectionSocket the connection's socket; the channel's is a copy whose actions come here */
+    ChannelServer(SocketConnection connection, ChannelRoute route, Socket connectionSocket, String topic, String joinRef,
+            ChannelServer predecessor) {
         this.connection = connection;
         this.route = route;
         this.channel = route.channel();
-        this.socket = socket;
+        this.socket = connectionSocket.forChannel(topic, joinRef, this);
         this.predecessor = predecessor;
         this.mailbox = new Mailbox(connection.runtime().channelExecutor());
         this.intercepts = channel.intercepts();
-        socket.attach(this);
     }
 
-    String topic() {
+    @Override
+    public String topic() {
         return socket.topic();
+    }
+
+    @Override
+    public String currentRef() {
+        return currentRef;
     }
 
     String joinRef() {
@@ -94,7 +105,7 @@ final class ChannelServer implements Subscriber {
                 return null;
             }
             long started = System.nanoTime();
-            socket.currentRef(message.ref());
+            currentRef = message.ref();
             io.micrometer.observation.Observation observation = connection.runtime().metrics()
                     .observe("phoenix.channel.handle_in", "channel", route.route().pattern(), "event", message.event());
             return call(() -> channel.handleIn(message.event(), message.payload(), socket), result -> {
@@ -152,7 +163,8 @@ final class ChannelServer implements Subscriber {
         info(message);
     }
 
-    void info(Object message) {
+    @Override
+    public void info(Object message) {
         mailbox.execute(() -> {
             if (state != State.JOINED) {
                 return null;
@@ -161,7 +173,8 @@ final class ChannelServer implements Subscriber {
         });
     }
 
-    void infoAfter(Object message, Duration delay) {
+    @Override
+    public void infoAfter(Object message, Duration delay) {
         connection.runtime().timer().schedule(() -> info(message), delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -184,17 +197,20 @@ final class ChannelServer implements Subscriber {
 
     // ---- the channel's own actions (called from its callbacks) ----
 
-    void push(String event, Object payload) {
+    @Override
+    public void push(String event, Object payload) {
         if (state != State.CLOSED) {
             connection.push(new Message(topic(), event, payload, null, joinRef()));
         }
     }
 
-    void broadcast(String event, Object payload, boolean excludeSelf) {
+    @Override
+    public void broadcast(String event, Object payload, boolean excludeSelf) {
         connection.runtime().broadcast(excludeSelf ? this : null, topic(), event, payload);
     }
 
-    void monitor(Consumer<String> onExit) {
+    @Override
+    public void monitor(Consumer<String> onExit) {
         monitors.add(onExit);
         String reason = exitReason;
         if (reason != null && monitors.remove(onExit)) {
@@ -202,7 +218,8 @@ final class ChannelServer implements Subscriber {
         }
     }
 
-    void asyncReply(String ref, String status, Object payload) {
+    @Override
+    public void asyncReply(String ref, String status, Object payload) {
         if (state == State.JOINED) {
             connection.sendReply(new Reply(topic(), status, payload, ref, joinRef()));
         }

@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.server;
 
 import java.util.Queue;
 import java.util.concurrent.CompletionStage;

@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.server;
 
 import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.channels.message.Broadcast;
@@ -8,6 +8,8 @@ import io.phoenixspring.channels.message.Reply;
 import io.phoenixspring.channels.serializer.InvalidMessageException;
 import io.phoenixspring.channels.serializer.Serializer;
 import io.phoenixspring.channels.serializer.UnroutableMessageException;
+import io.phoenixspring.channels.socket.Outbound;
+import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.pubsub.Subscriber;
 import java.util.HashMap;
 import java.util.Map;
@@ -142,7 +144,7 @@ public final class SocketConnection {
     }
 
     private void join(Message message, ChannelServer existing) {
-        ChannelRoutes.CompiledRoute route = mount.route(message.topic());
+        ChannelRoute route = mount.route(message.topic());
         if (route == null) {
             log.debug("Ignoring unmatched topic \"{}\" in {}", message.topic(), mount.handlerName());
             replyUnmatched(message);
@@ -160,7 +162,7 @@ public final class SocketConnection {
                     message.topic(), mount.handlerName());
             existing.closeForDuplicate();
         }
-        ChannelServer server = new ChannelServer(this, route, socket.forChannel(message.topic(), message.joinRef()),
+        ChannelServer server = new ChannelServer(this, route, socket, message.topic(), message.joinRef(),
                 existing);
         channels.put(message.topic(), server);
         server.join(message);

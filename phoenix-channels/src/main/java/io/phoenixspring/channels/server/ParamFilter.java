@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.server;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,7 +1,10 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.server;
 
+import io.phoenixspring.channels.socket.ChannelRoutes;
+import io.phoenixspring.channels.socket.PhoenixSocket;
+import io.phoenixspring.channels.socket.SocketHandler;
+import io.phoenixspring.channels.socket.TransportOptions;
 import io.phoenixspring.pubsub.PhoenixJson;
-
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -21,13 +24,13 @@ public final class MountedSocket {
 
     private final String path;
     private final SocketHandler handler;
-    private final List<ChannelRoutes.CompiledRoute> routes;
+    private final List<ChannelRoute> routes;
     private final boolean websocket;
     private final boolean longpoll;
     private final Set<String> connectInfoHeaders;
     private final TransportOptions options;
 
-    private MountedSocket(String path, SocketHandler handler, List<ChannelRoutes.CompiledRoute> routes,
+    private MountedSocket(String path, SocketHandler handler, List<ChannelRoute> routes,
             boolean websocket, boolean longpoll, Set<String> connectInfoHeaders, TransportOptions options) {
         this.path = path;
         this.handler = handler;
@@ -56,7 +59,7 @@ public final class MountedSocket {
         }
         ChannelRoutes routes = new ChannelRoutes();
         handler.channels(routes);
-        return new MountedSocket(path, handler, routes.compile(beans, json), websocket, longpoll,
+        return new MountedSocket(path, handler, ChannelRoute.compile(routes.routes(), beans, json), websocket, longpoll,
                 connectInfoHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 options);
     }
@@ -103,11 +106,11 @@ public final class MountedSocket {
     }
 
     public List<ChannelRoutes.Route> routes() {
-        return routes.stream().map(ChannelRoutes.CompiledRoute::route).toList();
+        return routes.stream().map(ChannelRoute::route).toList();
     }
 
-    ChannelRoutes.CompiledRoute route(String topic) {
-        for (ChannelRoutes.CompiledRoute route : routes) {
+    ChannelRoute route(String topic) {
+        for (ChannelRoute route : routes) {
             if (route.route().matches(topic)) {
                 return route;
             }

@@ -1,4 +1,4 @@
-package io.phoenixspring.channels.socket;
+package io.phoenixspring.channels.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,6 +8,14 @@ import io.phoenixspring.channels.channel.Channel;
 import io.phoenixspring.channels.channel.HandleResult;
 import io.phoenixspring.channels.channel.JoinResult;
 import io.phoenixspring.channels.message.Frame;
+import io.phoenixspring.channels.socket.ChannelRoutes;
+import io.phoenixspring.channels.socket.ConnectInfo;
+import io.phoenixspring.channels.socket.ConnectResult;
+import io.phoenixspring.channels.socket.Outbound;
+import io.phoenixspring.channels.socket.Socket;
+import io.phoenixspring.channels.socket.SocketHandler;
+import io.phoenixspring.channels.socket.SocketRef;
+import io.phoenixspring.channels.socket.TransportOptions;
 import io.phoenixspring.pubsub.PubSub;
 import java.time.Duration;
 import java.util.ArrayList;
