@@ -1,7 +1,5 @@
 package io.phoenixspring.channels.server;
 
-import io.phoenixspring.channels.message.Broadcast;
-import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.channels.serializer.Serializer;
 import io.phoenixspring.channels.serializer.Serializers;
 import io.phoenixspring.channels.socket.ConnectInfo;
@@ -12,11 +10,8 @@ import io.phoenixspring.pubsub.Dispatcher;
 import io.phoenixspring.pubsub.PhoenixJson;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.pubsub.Subscriber;
-import io.phoenixspring.pubsub.Subscription;
-import io.phoenixspring.pubsub.Subscriptions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -66,7 +61,7 @@ public final class SocketRuntime implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
     /** Stateless, so one instance serves every runtime sharing a PubSub (PubSub ids must be unique). */
-    private static final Dispatcher FASTLANE_DISPATCHER = SocketRuntime::dispatch;
+    private static final Dispatcher FASTLANE_DISPATCHER = Fastlane::dispatch;
     private final Dispatcher fastlane = FASTLANE_DISPATCHER;
 
     /** A runtime whose channel callbacks run on its own pool, shut down by {@link #close()}. */
@@ -295,91 +290,13 @@ public final class SocketRuntime implements AutoCloseable {
     }
 
     /**
-     * The fastlane: one encoding per serializer, the same frame for every socket; intercepted
-     * events go to the channel's handle_out; other subscribers get the {@link Broadcast}.
-     */
-    private static void dispatch(String topic, Subscriptions subscriptions, Subscriber from, Object message) {
-        Broadcast broadcast = BroadcastEnvelope.unwrap(message);
-        if (broadcast == null) {
-            for (Subscription subscription : subscriptions) {
-                if (subscription.subscriber() != from) {
-                    deliver(subscription.subscriber(), topic, message);
-                }
-            }
-            return;
-        }
-        Frame v1 = null;
-        Frame v2 = null;
-        boolean unencodable = false;
-        for (Subscription subscription : subscriptions) {
-            Subscriber subscriber = subscription.subscriber();
-            if (subscriber == from) {
-                continue;
-            }
-            if (!(subscription.metadata() instanceof ChannelServer server)) {
-                deliver(subscriber, topic, broadcast);
-                continue;
-            }
-            if (server.intercepts(broadcast.event())) {
-                server.handleOut(broadcast);
-                continue;
-            }
-            if (unencodable) {
-                continue;
-            }
-            try {
-                Serializer serializer = server.connection().serializer();
-                Frame frame;
-                if ("2.0.0".equals(serializer.version())) {
-                    frame = v2 != null ? v2 : (v2 = serializer.fastlane(broadcast));
-                } else {
-                    frame = v1 != null ? v1 : (v1 = serializer.fastlane(broadcast));
-                }
-                server.sendFrame(frame);
-            } catch (RuntimeException e) {
-                // Every socket would fail the same way: one line for the broadcast, not one (with a stack) per socket.
-                unencodable = true;
-                server.connection().runtime().metrics().unencodable();
-                log.warn("Dropping broadcast \"{}\" on \"{}\": it cannot be encoded ({})", broadcast.event(), topic,
-                        e.getMessage());
-            }
-        }
-    }
-
-    private static void deliver(Subscriber subscriber, String topic, Object message) {
-        try {
-            subscriber.onMessage(topic, message);
-        } catch (RuntimeException e) {
-            log.warn("subscriber of {} failed on a broadcast", topic, e);
-        }
-    }
-
-    /**
      * Phoenix's socket drainer: closes every connection in batches, so that clients reconnect to
      * other nodes over time instead of all at once.
      *
      * @return how many connections were asked to close
      */
     public int drain(int batchSize, Duration batchInterval, Duration shutdown) {
-        List<SocketConnection> all = new ArrayList<>(connections);
-        long deadline = System.nanoTime() + shutdown.toNanos();
-        int closedCount = 0;
-        for (int start = 0; start < all.size(); start += batchSize) {
-            List<SocketConnection> batch = all.subList(start, Math.min(all.size(), start + batchSize));
-            log.info("Draining {} of {} sockets", batch.size(), all.size());
-            batch.forEach(connection -> connection.closeWith(SocketConnection.CLOSE_RESTART, "draining"));
-            closedCount += batch.size();
-            long remaining = deadline - System.nanoTime();
-            if (start + batchSize < all.size() && remaining > 0) {
-                try {
-                    Thread.sleep(Math.min(batchInterval.toMillis(), TimeUnit.NANOSECONDS.toMillis(remaining)));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-        }
-        return closedCount;
+        return Drainer.drain(new ArrayList<>(connections), batchSize, batchInterval, shutdown);
     }
 
     @Override
