@@ -17,18 +17,10 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * What every socket of an application shares: the PubSub, the executor channel callbacks run on,
@@ -54,11 +46,8 @@ public final class SocketRuntime implements AutoCloseable {
     private final ChannelsMetrics metrics;
     private final PhoenixJson json;
     private final Serializers serializers;
-    private final Scheduler channelScheduler;
-    private final Executor channelExecutor;
+    private final ChannelThreads threads;
     /** The pool this runtime made and so shuts down on close; null when the executor was given. */
-    private final ExecutorService channelPool;
-    private final ScheduledExecutorService timer;
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
     /** Stateless, so one instance serves every runtime sharing a PubSub (PubSub ids must be unique). */
     private static final Dispatcher FASTLANE_DISPATCHER = Fastlane::dispatch;
@@ -66,7 +55,7 @@ public final class SocketRuntime implements AutoCloseable {
 
     /** A runtime whose channel callbacks run on its own pool, shut down by {@link #close()}. */
     public SocketRuntime(PubSub pubSub, ChannelsMetrics metrics) {
-        this(pubSub, metrics, defaultChannelPool(), true, PhoenixJson.defaults());
+        this(pubSub, metrics, ChannelThreads.own(), PhoenixJson.defaults());
     }
 
     /**
@@ -76,45 +65,17 @@ public final class SocketRuntime implements AutoCloseable {
      * does not shut it down: its owner does.
      */
     public SocketRuntime(PubSub pubSub, ChannelsMetrics metrics, Executor channelExecutor) {
-        this(pubSub, metrics, java.util.Objects.requireNonNull(channelExecutor, "channelExecutor"), false,
+        this(pubSub, metrics, ChannelThreads.on(java.util.Objects.requireNonNull(channelExecutor, "channelExecutor")),
                 PhoenixJson.defaults());
     }
 
-    private SocketRuntime(PubSub pubSub, ChannelsMetrics metrics, Executor executor, boolean owned, PhoenixJson json) {
+    private SocketRuntime(PubSub pubSub, ChannelsMetrics metrics, ChannelThreads threads, PhoenixJson json) {
         this.pubSub = pubSub;
         this.metrics = metrics;
         this.json = java.util.Objects.requireNonNull(json, "json");
         this.serializers = Serializers.of(json);
-        this.channelExecutor = executor;
-        this.channelPool = owned ? (ExecutorService) executor : null;
-        // Reactor's fromExecutor(ExecutorService) shuts the service down on dispose: a given
-        // executor is seen as a plain Executor, so its owner alone shuts it down.
-        Executor given = executor::execute;
-        this.channelScheduler = owned ? Schedulers.fromExecutorService(channelPool, "phoenix-channel")
-                : Schedulers.fromExecutor(given);
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "phoenix-timer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.threads = threads;
         pubSub.registerDispatcher(FASTLANE, fastlane);
-    }
-
-    /**
-     * Callbacks may block, so they run off the network threads, on a bounded pool (as many threads
-     * as Reactor's bounded elastic) sharing one queue: under load its threads take the next task
-     * without parking, where per-thread queues would wake a thread per task.
-     */
-    private static ExecutorService defaultChannelPool() {
-        int threads = Math.max(8, 10 * Runtime.getRuntime().availableProcessors());
-        AtomicInteger threadCount = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), task -> {
-            Thread thread = new Thread(task, "phoenix-channel-" + threadCount.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        pool.allowCoreThreadTimeOut(true);
-        return pool;
     }
 
     /**
@@ -160,9 +121,8 @@ public final class SocketRuntime implements AutoCloseable {
         }
 
         public SocketRuntime build() {
-            return channelExecutor == null
-                    ? new SocketRuntime(pubSub, metrics, defaultChannelPool(), true, json)
-                    : new SocketRuntime(pubSub, metrics, channelExecutor, false, json);
+            return new SocketRuntime(pubSub, metrics,
+                    channelExecutor == null ? ChannelThreads.own() : ChannelThreads.on(channelExecutor), json);
         }
     }
 
@@ -180,11 +140,11 @@ public final class SocketRuntime implements AutoCloseable {
     }
 
     Executor channelExecutor() {
-        return channelExecutor;
+        return threads.executor();
     }
 
     ScheduledExecutorService timer() {
-        return timer;
+        return threads.timer();
     }
 
     /** The outcome of a connect attempt. */
@@ -212,7 +172,7 @@ public final class SocketRuntime implements AutoCloseable {
         io.micrometer.observation.Observation observation = metrics.observe("phoenix.socket.connect", "socket",
                 mount.handlerName(), "transport", transport);
         return Mono.fromCallable(() -> mount.handler().connect(params, socket, info))
-                .subscribeOn(channelScheduler)
+                .subscribeOn(threads.scheduler())
                 .flatMap(result -> result instanceof Mono<?> mono ? mono.cast(Object.class) : Mono.just(result))
                 .map(result -> {
                     if (!(result instanceof ConnectResult connectResult)) {
@@ -301,11 +261,7 @@ public final class SocketRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
-        channelScheduler.dispose();
-        if (channelPool != null) {
-            channelPool.shutdownNow();
-        }
+        threads.close();
     }
 
     static String format(Duration took) {
