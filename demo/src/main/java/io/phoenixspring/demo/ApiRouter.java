@@ -4,6 +4,7 @@ import io.phoenixspring.channels.endpoint.Endpoint;
 import io.phoenixspring.token.PhoenixToken;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 import io.phoenixspring.web.plug.Plugs;
 import io.phoenixspring.web.router.Router;
@@ -36,7 +37,7 @@ public class ApiRouter {
     @PhoenixController
     public static class HealthController {
         Conn show(Conn conn) {
-            return conn.json(Map.of("status", "ok"));
+            return Controller.json(conn, Map.of("status", "ok"));
         }
     }
 
@@ -50,7 +51,7 @@ public class ApiRouter {
         }
 
         Conn create(Conn conn, Params params) {
-            return conn.json(Map.of("token", tokens.sign(UserSocket.SALT, params.string("user"))));
+            return Controller.json(conn, Map.of("token", tokens.sign(UserSocket.SALT, params.string("user"))));
         }
     }
 
@@ -72,7 +73,7 @@ public class ApiRouter {
             String topic = id.contains(":") ? id : "room:" + id;
             Object body = params.required("body");
             return Mono.fromFuture(() -> endpoint.broadcast(topic, "new_msg", RoomChannel.message(body, "system")))
-                    .thenReturn(conn.putStatus(202).json(Map.of("ok", true)));
+                    .thenReturn(Controller.json(conn.putStatus(202), Map.of("ok", true)));
         }
     }
 
@@ -88,7 +89,7 @@ public class ApiRouter {
         Mono<Conn> disconnect(Conn conn, Params params) {
             String socketId = "user_socket:" + params.string("name");
             return Mono.fromFuture(() -> endpoint.disconnect(socketId))
-                    .thenReturn(conn.putStatus(202).json(Map.of("ok", true)));
+                    .thenReturn(Controller.json(conn.putStatus(202), Map.of("ok", true)));
         }
     }
 }

@@ -12,6 +12,7 @@ import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.token.PhoenixToken;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.router.Router;
 import io.phoenixspring.web.router.RouterHandlerMapping;
 import java.util.Map;
@@ -27,7 +28,8 @@ class AutoConfigurationSwitchesTest {
             .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
                     ChannelsAutoConfiguration.class, PresenceAutoConfiguration.class, PhoenixWebAutoConfiguration.class))
             .withPropertyValues("phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-0123456789")
-            .withBean(Router.class, () -> Router.builder().get("/health", conn -> conn.json(Map.of("status", "ok"))).build());
+            .withBean(Router.class, () -> Router.builder()
+                    .get("/health", conn -> Controller.json(conn, Map.of("status", "ok"))).build());
 
     @Test
     void everythingIsOnByDefault() {

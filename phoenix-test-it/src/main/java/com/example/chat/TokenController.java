@@ -4,7 +4,9 @@ import io.phoenixspring.presence.Presence;
 import io.phoenixspring.token.PhoenixToken;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
+import java.util.List;
 import java.util.Map;
 
 /** {@code GET /api/token?user=NAME}: a socket token; {@code GET /api/rooms/:id/online}: who is there. */
@@ -20,10 +22,11 @@ public class TokenController {
     }
 
     Conn create(Conn conn, Params params) {
-        return conn.json(Map.of("token", tokens.sign("user socket", params.string("user"))));
+        return Controller.json(conn, Map.of("token", tokens.sign("user socket", params.string("user"))));
     }
 
     Conn online(Conn conn, Params params) {
-        return conn.json(Map.of("users", presence.list("room:" + params.string("id")).keySet().stream().sorted().toList()));
+        List<String> users = presence.list("room:" + params.string("id")).keySet().stream().sorted().toList();
+        return Controller.json(conn, Map.of("users", users));
     }
 }

@@ -2,6 +2,7 @@ package io.phoenixspring.test;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Upload;
+import io.phoenixspring.web.conn.WebFluxConn;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.router.Route;
 import io.phoenixspring.web.router.RouteMatch;
@@ -448,11 +449,11 @@ public final class ConnTest {
         public Conn dispatch(String method, String path, Object params) {
             MockServerWebExchange exchange = MockServerWebExchange.from(request(method, path, params));
             if (!assigns.isEmpty()) {
-                exchange.getAttributes().put(Conn.ASSIGNS_ATTRIBUTE, assigns);
+                exchange.getAttributes().put(WebFluxConn.ASSIGNS_ATTRIBUTE, assigns);
             }
             RouterHandlerMapping mapping = dispatcher.routerMapping();
             Router router = mapping.router();
-            Conn conn = Conn.from(exchange, mapping.endpoint());
+            Conn conn = WebFluxConn.from(exchange, mapping.endpoint());
             if (params instanceof Map<?, ?> map && !map.isEmpty() && !"GET".equalsIgnoreCase(method)) {
                 Map<String, Object> body = new LinkedHashMap<>();
                 map.forEach((k, v) -> body.put(String.valueOf(k), v));
@@ -551,7 +552,7 @@ public final class ConnTest {
                     .request(request -> request.headers(headers -> headers.remove(ASSIGNS_HEADER)))
                     .build();
             if (assigns != null) {
-                withoutHeader.getAttributes().put(Conn.ASSIGNS_ATTRIBUTE, assigns);
+                withoutHeader.getAttributes().put(WebFluxConn.ASSIGNS_ATTRIBUTE, assigns);
             }
             return chain.filter(withoutHeader);
         }

@@ -17,6 +17,7 @@ import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.channels.socket.SocketHandler;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 import io.phoenixspring.web.router.Router;
 import java.net.URI;
@@ -85,7 +86,7 @@ class OneJsonConfigurationTest {
     @PhoenixController
     static class PriceController {
         Conn show(Conn conn) {
-            return conn.json(Map.of("price", PRICE));
+            return Controller.json(conn, Map.of("price", PRICE));
         }
     }
 

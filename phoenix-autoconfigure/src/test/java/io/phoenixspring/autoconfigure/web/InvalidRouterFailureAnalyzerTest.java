@@ -3,6 +3,7 @@ package io.phoenixspring.autoconfigure.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.router.Router;
 import io.phoenixspring.web.router.VerifiedPath;
 import io.phoenixspring.web.router.VerifiedRoutes;
@@ -37,7 +38,7 @@ class InvalidRouterFailureAnalyzerTest {
     @Test
     void anUndefinedPipelineIsDescribedWithTheBeanAndTheFix() {
         FailureAnalysis analysis = analyzer.analyze(failureOf(() -> Router.builder()
-                .scope("/api", s -> s.pipeThrough("api").get("/health", conn -> conn.json(Map.of()))).build()));
+                .scope("/api", s -> s.pipeThrough("api").get("/health", conn -> Controller.json(conn, Map.of()))).build()));
 
         assertThat(analysis.getDescription()).startsWith("The Phoenix router (bean 'router') cannot be built:\n\n    route GET /api/health pipes through undefined pipeline \"api\"");
         assertThat(analysis.getAction()).startsWith("Declare the pipeline on the builder");
@@ -46,7 +47,7 @@ class InvalidRouterFailureAnalyzerTest {
     @Test
     void aGlobThatIsNotLastGetsThePathSyntax() {
         FailureAnalysis analysis = analyzer.analyze(failureOf(() -> Router.builder()
-                .get("/files/*path/edit", conn -> conn.json(Map.of())).build()));
+                .get("/files/*path/edit", conn -> Controller.json(conn, Map.of())).build()));
 
         assertThat(analysis.getDescription()).contains("a glob must be the last segment in /files/*path/edit");
         assertThat(analysis.getAction()).contains("*name in the last segment only");
@@ -59,7 +60,7 @@ class InvalidRouterFailureAnalyzerTest {
 
     @Test
     void unverifiedRoutesAreListed() {
-        Router router = Router.builder().get("/health", conn -> conn.json(Map.of())).build();
+        Router router = Router.builder().get("/health", conn -> Controller.json(conn, Map.of())).build();
         FailureAnalysis analysis = analyzer.analyze(failureOf(() -> VerifiedRoutes.create(Paths.class, router)));
 
         assertThat(analysis.getDescription()).contains("unverified routes in " + Paths.class.getName(),
@@ -78,7 +79,8 @@ class InvalidRouterFailureAnalyzerTest {
     static class App {
         @Bean
         Router router() {
-            return Router.builder().scope("/api", s -> s.pipeThrough("api").get("/health", conn -> conn.json(Map.of())))
+            return Router.builder()
+                    .scope("/api", s -> s.pipeThrough("api").get("/health", conn -> Controller.json(conn, Map.of())))
                     .build();
         }
     }

@@ -2,6 +2,7 @@ package io.phoenixspring.autoconfigure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.router.Router;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +18,8 @@ class PhoenixRoutesEndpointTest {
             .withConfiguration(AutoConfigurations.of(PhoenixRoutesEndpointAutoConfiguration.class))
             .withBean(Router.class, () -> Router.builder()
                     .pipeline("api", p -> p.plug(io.phoenixspring.web.plug.Plugs.accepts("json")))
-                    .scope("/api", s -> s.pipeThrough("api").get("/health", conn -> conn.json(Map.of("status", "ok"))))
+                    .scope("/api", s -> s.pipeThrough("api")
+                            .get("/health", conn -> Controller.json(conn, Map.of("status", "ok"))))
                     .build());
 
     @Test

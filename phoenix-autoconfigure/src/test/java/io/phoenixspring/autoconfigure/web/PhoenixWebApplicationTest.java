@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 import io.phoenixspring.web.plug.Plugs;
 import io.phoenixspring.web.router.Router;
@@ -49,11 +50,11 @@ class PhoenixWebApplicationTest {
     @PhoenixController
     static class HealthController {
         Conn show(Conn conn) {
-            return conn.json(Map.of("status", "ok"));
+            return Controller.json(conn, Map.of("status", "ok"));
         }
 
         Conn echo(Conn conn, Params params) {
-            return conn.json(Map.of("word", params.string("word")));
+            return Controller.json(conn, Map.of("word", params.string("word")));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
 import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.endpoint.DefaultErrorView;
 import io.phoenixspring.web.endpoint.ErrorView;
 import io.phoenixspring.web.endpoint.NoRouteHandler;
@@ -36,7 +37,7 @@ class PhoenixWebAutoConfigurationTest {
     static class Routes {
         @Bean
         Router router() {
-            return Router.builder().get("/health", conn -> conn.json(Map.of("status", "ok"))).build();
+            return Router.builder().get("/health", conn -> Controller.json(conn, Map.of("status", "ok"))).build();
         }
     }
 

@@ -3,6 +3,7 @@ package io.phoenixspring.test.app;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
 import io.phoenixspring.web.conn.StatusException;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +24,13 @@ public class NoteController {
         Params note = params.map("note");
         io.phoenixspring.web.conn.Upload file = (io.phoenixspring.web.conn.Upload) note.get("file");
         String id = notes.add(note.string("body"));
-        return conn.putStatus(201).json(Map.of("data", Map.of("id", id, "body", note.string("body"),
+        return Controller.json(conn.putStatus(201), Map.of("data", Map.of("id", id, "body", note.string("body"),
                 "file", Map.of("filename", file.filename(), "content_type", file.contentType(),
                         "text", java.nio.file.Files.readString(file.path())))));
     }
 
     Conn index(Conn conn) {
-        return conn.json(Map.of("data", notes.all()));
+        return Controller.json(conn, Map.of("data", notes.all()));
     }
 
     Conn show(Conn conn, Params params) {
@@ -37,17 +38,17 @@ public class NoteController {
         if (body == null) {
             throw new StatusException(404, "no note " + params.string("id"));
         }
-        return conn.json(Map.of("data", Map.of("id", params.string("id"), "body", body)));
+        return Controller.json(conn, Map.of("data", Map.of("id", params.string("id"), "body", body)));
     }
 
     Conn create(Conn conn, Params params) {
         String id = notes.add(params.map("note").string("body"));
-        return conn.putStatus(201).putRespHeader("location", "/api/notes/" + id)
-                .json(Map.of("data", Map.of("id", id, "body", notes.find(id))));
+        return Controller.json(conn.putStatus(201).putRespHeader("location", "/api/notes/" + id),
+                Map.of("data", Map.of("id", id, "body", notes.find(id))));
     }
 
     Conn search(Conn conn, Params params) {
-        return conn.json(Map.of("q", params.string("q"), "tags", params.required("tags"),
+        return Controller.json(conn, Map.of("q", params.string("q"), "tags", params.required("tags"),
                 "page", params.map("page").string("number")));
     }
 

@@ -2,6 +2,7 @@ package io.phoenixspring.test.app;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 
 /** The browser side: an HTML page, a form post that redirects with a flash, the session's user. */
@@ -15,17 +16,19 @@ public class PageController {
     }
 
     Conn home(Conn conn) {
-        String flash = conn.flash().getOrDefault("info", "");
-        return conn.html("<h1>Notes</h1><p class=\"info\">" + flash + "</p><p>" + notes.all().size() + " notes</p>");
+        String flash = Controller.getFlash(conn).getOrDefault("info", "");
+        return Controller.html(conn,
+                "<h1>Notes</h1><p class=\"info\">" + flash + "</p><p>" + notes.all().size() + " notes</p>");
     }
 
     Conn create(Conn conn, Params params) {
         notes.add(params.string("body"));
-        return conn.putSession("last_note", params.string("body")).putFlash("info", "Note created.").redirect("/");
+        Conn saved = conn.putSession("last_note", params.string("body"));
+        return Controller.redirect(Controller.putFlash(saved, "info", "Note created."), "/");
     }
 
     Conn whoami(Conn conn) {
         Object user = conn.getSession("user_id");
-        return conn.text(user == null ? "nobody" : "user " + user);
+        return Controller.text(conn, user == null ? "nobody" : "user " + user);
     }
 }

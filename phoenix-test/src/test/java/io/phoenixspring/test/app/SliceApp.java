@@ -1,5 +1,6 @@
 package io.phoenixspring.test.app;
 
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.plug.Plugs;
 import io.phoenixspring.web.router.Router;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -30,16 +31,16 @@ public class SliceApp {
                             .post("/notes/attached", NoteController.class, "attach")
                             .get("/search", NoteController.class, "search")
                             .get("/crash", NoteController.class, "crash")
-                            .get("/ping", conn -> conn.text("pong"))
-                            .get("/headers", conn -> conn.json(conn.reqHeaders().headerNames())))
+                            .get("/ping", conn -> Controller.text(conn, "pong"))
+                            .get("/headers", conn -> Controller.json(conn, conn.reqHeaders().headerNames())))
                     .scope("/api/me", s -> s.pipeThrough("api", "signedIn")
-                            .get("/", conn -> conn.text("signed in as " + conn.assigned("current_user"))))
+                            .get("/", conn -> Controller.text(conn, "signed in as " + conn.assigned("current_user"))))
                     .build();
         }
     }
 
     /** As a Phoenix app's require_authenticated_user: the current user is assigned earlier (by a login plug, or a test). */
     static io.phoenixspring.web.conn.Conn requireUser(io.phoenixspring.web.conn.Conn conn) {
-        return conn.assigns().containsKey("current_user") ? conn : conn.putStatus(401).text("sign in first").halt();
+        return conn.assigns().containsKey("current_user") ? conn : Controller.text(conn.putStatus(401), "sign in first").halt();
     }
 }

@@ -1,6 +1,5 @@
 package io.phoenixspring.web.conn;
 
-import io.phoenixspring.web.session.CsrfToken;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,26 +8,24 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseCookie;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.HtmlUtils;
-import reactor.core.publisher.Mono;
 
 /**
  * Plug.Conn in Java: one request and the response being built for it, as an immutable value.
  * Every change returns a new conn, so plugs and actions read like Phoenix's pipelines:
- * {@code conn = conn.putStatus(201).json(user)}. Nothing is written to the client until the
- * action returns; then the before-send callbacks run and the response goes out once.
+ * {@code conn = conn.putStatus(201).putRespHeader("location", "/users/1")}. Nothing is written to the
+ * client until the action returns; then the before-send callbacks run and the response goes out once.
+ * As Plug.Conn knows nothing of Phoenix, rendering, redirects and flash are
+ * {@code io.phoenixspring.web.controller.Controller}'s (Phoenix.Controller), and the WebFlux side
+ * (building a conn from an exchange, writing it back) is {@link WebFluxConn}'s, the adapter.
  *
  * <pre>{@code
  * Conn create(Conn conn, Params params) {
- *     return conn.putStatus(201).putRespHeader("location", "/users/1").json(Map.of("id", 1));
+ *     return Controller.json(conn.putStatus(201).putRespHeader("location", "/users/1"), Map.of("id", 1));
  * }
  * }</pre>
  */
@@ -39,18 +36,6 @@ public final class Conn {
 
     static final String SESSION = "plug_session";
     static final String SESSION_INFO = "plug_session_info";
-    static final String FLASH = "phoenix_flash";
-    static final String FORMAT = "phoenix_format";
-    static final String VIEW = "phoenix_view";
-    static final String JSON_VIEW = "phoenix_json_view";
-
-    /**
-     * The exchange attribute holding the assigns a conn starts with (a {@code Map<String, ?>}), for a
-     * {@code WebFilter} that runs before the router, and for tests:
-     * {@code ConnTest.assign("current_user", user)} arrives here as Phoenix's
-     * {@code conn |> assign(:current_user, user) |> get("/")} does.
-     */
-    public static final String ASSIGNS_ATTRIBUTE = Conn.class.getName() + ".assigns";
 
     /** Whether a response has been set (can still change) or sent (final), as Plug's conn.state. */
     public enum State { UNSET, SET, SENT }
@@ -123,17 +108,6 @@ public final class Conn {
     // ---------------------------------------------------------------- creating
 
     /**
-     * The conn of an exchange, before routing: query params parsed, no body read yet.
-     * The router calls this; tests use {@link #of}.
-     */
-    public static Conn from(ServerWebExchange exchange, ResponseFormats formats) {
-        var req = exchange.getRequest();
-        String path = req.getPath().pathWithinApplication().value();
-        return fresh(new Request(exchange, req.getMethod().name(), path, req.getURI().getRawQuery(),
-                req.getHeaders(), req.getURI(), req.getRemoteAddress()), formats, presetAssigns(exchange));
-    }
-
-    /**
      * A conn for a request built by hand, for unit tests of plugs and controllers (Phoenix.ConnTest's build_conn).
      *
      * @param method e.g. GET
@@ -150,29 +124,11 @@ public final class Conn {
                 Map.of());
     }
 
-    /** A conn of an exchange whose query string is malformed: no params, so that the 400 can still be rendered. */
-    public static Conn withoutParams(ServerWebExchange exchange, ResponseFormats formats) {
-        var req = exchange.getRequest();
-        Request request = new Request(exchange, req.getMethod().name(), req.getPath().pathWithinApplication().value(),
-                null, req.getHeaders(), req.getURI(), req.getRemoteAddress());
-        return fresh(request, formats, presetAssigns(exchange));
-    }
-
-    private static Map<String, Object> presetAssigns(ServerWebExchange exchange) {
-        Object preset = exchange.getAttribute(ASSIGNS_ATTRIBUTE);
-        if (!(preset instanceof Map<?, ?> map) || map.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, Object> assigns = new LinkedHashMap<>();
-        map.forEach((key, value) -> assigns.put(String.valueOf(key), value));
-        return Collections.unmodifiableMap(assigns);
-    }
-
     private static String encodePath(String path) {
         return org.springframework.web.util.UriUtils.encodePath(path, StandardCharsets.UTF_8).replace("%25", "%");
     }
 
-    private static Conn fresh(Request request, ResponseFormats formats, Map<String, Object> assigns) {
+    static Conn fresh(Request request, ResponseFormats formats, Map<String, Object> assigns) {
         Map<String, Object> query = request.queryParams();
         Map<String, String> headers = new LinkedHashMap<>(4);
         headers.put("cache-control", DEFAULT_CACHE_CONTROL);
@@ -281,8 +237,8 @@ public final class Conn {
         return formats;
     }
 
-    /** @return the underlying exchange; null for conns built with {@link #of} */
-    public ServerWebExchange exchange() {
+    /** The WebFlux exchange this conn was built from; null for conns built with {@link #of}. */
+    ServerWebExchange exchange() {
         return request.exchange();
     }
 
@@ -470,95 +426,6 @@ public final class Conn {
         return c.build();
     }
 
-    /** @return the conn sending JSON, status 200 unless set (Phoenix.Controller.json) */
-    public Conn json(Object data) {
-        byte[] bytes = formats.json().writeValueAsBytes(data);
-        return withDefaultType("application/json; charset=utf-8").sendResp(bytes);
-    }
-
-    /** @return the conn sending plain text (Phoenix.Controller.text) */
-    public Conn text(String data) {
-        return withDefaultType("text/plain; charset=utf-8").sendResp(data.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** @return the conn sending HTML (Phoenix.Controller.html) */
-    public Conn html(String data) {
-        return withDefaultType("text/html; charset=utf-8").sendResp(data.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Renders a template with the conn's assigns plus these (Phoenix.Controller.render). A bare name
-     * such as {@code "show"} is looked up under the controller's view, {@code user/show} for UserController.
-     * The model also holds {@code flash} and, when a session with a CSRF token exists, {@code csrfToken}.
-     * When the format is {@code json} and the conn has a JSON view (the controller's
-     * {@code @PhoenixController(json = UserJSON.class)}, or {@link #putJsonView}), the view's function
-     * named {@code template} gets the assigns and its result is sent as JSON instead.
-     */
-    public Conn render(String template, Map<String, ?> extraAssigns) {
-        if ("json".equals(format()) && privates.get(JSON_VIEW) instanceof BiFunction<?, ?, ?> view) {
-            Map<String, Object> model = new LinkedHashMap<>(assigns);
-            model.putAll(extraAssigns);
-            @SuppressWarnings("unchecked")
-            BiFunction<String, Map<String, Object>, Object> json = (BiFunction<String, Map<String, Object>, Object>) view;
-            return json(json.apply(template, Collections.unmodifiableMap(model)));
-        }
-        if (formats.templates() == null) {
-            throw new IllegalStateException("render needs a template engine: add Thymeleaf to the classpath or set a "
-                    + "TemplateRenderer on the WebEndpoint");
-        }
-        String name = template.contains("/") || privates.get(VIEW) == null ? template : privates.get(VIEW) + "/" + template;
-        Map<String, Object> model = new LinkedHashMap<>(assigns);
-        model.putAll(extraAssigns);
-        model.putIfAbsent("flash", privates.containsKey(FLASH) ? privates.get(FLASH) : Map.of());
-        if (privates.get(SESSION) instanceof Map<?, ?> session && session.get(CsrfToken.SESSION_KEY) instanceof String token) {
-            model.putIfAbsent("csrfToken", CsrfToken.mask(token));
-        }
-        return html(formats.templates().render(name, model));
-    }
-
-    /** @return the conn rendering a template with the conn's assigns */
-    public Conn render(String template) {
-        return render(template, Map.of());
-    }
-
-    /**
-     * @param to a local path such as {@code /users/1}; anything else (a scheme, {@code //host}) is refused
-     * @return the conn redirecting, 302 unless a status is set (Phoenix.Controller.redirect)
-     */
-    public Conn redirect(String to) {
-        if (to == null || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
-            throw new IllegalArgumentException("the redirect to \"" + to + "\" is not a local path; use redirectExternal");
-        }
-        return redirectExternal(to);
-    }
-
-    /** @return the conn redirecting to any URL */
-    public Conn redirectExternal(String url) {
-        String escaped = HtmlUtils.htmlEscape(url);
-        return (status == 0 ? putStatus(302) : this).putRespHeader("location", url)
-                .withDefaultType("text/html; charset=utf-8")
-                .sendResp(("<html><body>You are being <a href=\"" + escaped + "\">redirected</a>.</body></html>")
-                        .getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * @param view a JSON view: the template's name and the assigns in, the data to send as JSON out
-     * @return the conn rendering the json format with this view (Phoenix.Controller.put_view with {@code json:})
-     */
-    public Conn putJsonView(BiFunction<String, Map<String, Object>, Object> view) {
-        return putPrivate(JSON_VIEW, view);
-    }
-
-    /** @return the format negotiated by the accepts plug (e.g. "json"), or null */
-    public String format() {
-        return (String) privates.get(FORMAT);
-    }
-
-    /** @return the conn with a format (Phoenix.Controller.put_format) */
-    public Conn putFormat(String format) {
-        return putPrivate(FORMAT, format);
-    }
-
     /** @return the conn with a callback run just before the response is written (Plug's register_before_send) */
     public Conn registerBeforeSend(UnaryOperator<Conn> callback) {
         Copy c = new Copy();
@@ -567,10 +434,6 @@ public final class Conn {
         callbacks.addAll(beforeSend);
         c.beforeSend = List.copyOf(callbacks);
         return c.build();
-    }
-
-    private Conn withDefaultType(String type) {
-        return respHeaders.containsKey("content-type") ? this : putRespHeader("content-type", type);
     }
 
     private Conn body(byte[] body, State next) {
@@ -650,34 +513,6 @@ public final class Conn {
         return info == null || "write".equals(info) ? fallback : (String) info;
     }
 
-    // ---------------------------------------------------------------- flash
-
-    /** The flash plug's: the conn with its flash loaded. */
-    public Conn withFlash(Map<String, String> flash) {
-        return putPrivate(FLASH, Collections.unmodifiableMap(new LinkedHashMap<>(flash)));
-    }
-
-    /** @return the flash messages (fetched by Plugs.fetchFlash()) */
-    @SuppressWarnings("unchecked")
-    public Map<String, String> flash() {
-        Object flash = privates.get(FLASH);
-        if (flash == null) {
-            throw new IllegalStateException("flash not fetched, add Plugs.fetchFlash() to the pipeline");
-        }
-        return (Map<String, String>) flash;
-    }
-
-    /** @return the conn with a flash message, kept for the next request when the response redirects */
-    public Conn putFlash(String kind, String message) {
-        return putPrivate(FLASH, Collections.unmodifiableMap(with(flash(), kind, message)));
-    }
-
-    /** @return the conn with no flash messages */
-    public Conn clearFlash() {
-        flash();
-        return putPrivate(FLASH, Map.of());
-    }
-
     // ---------------------------------------------------------------- sending
 
     /** The router's: runs the before-send callbacks (last registered first). */
@@ -696,23 +531,6 @@ public final class Conn {
         Copy sent = conn.new Copy();
         sent.state = state;
         return sent.build();
-    }
-
-    /** The router's: writes status, headers, cookies and body to the exchange. */
-    public Mono<Void> writeTo(ServerWebExchange exchange) {
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatusCode.valueOf(status == 0 ? 200 : status));
-        HttpHeaders headers = response.getHeaders();
-        respHeaders.forEach(headers::set);
-        for (ResponseCookie cookie : respCookies.values()) {
-            response.addCookie(cookie);
-        }
-        byte[] body = respBody == null ? new byte[0] : respBody;
-        headers.setContentLength(body.length);
-        if (body.length == 0) {
-            return response.setComplete();
-        }
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     private static <V> Map<String, V> with(Map<String, V> map, String key, V value) {

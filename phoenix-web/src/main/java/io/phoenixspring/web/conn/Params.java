@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * Conn show(Conn conn, Params params) {
- *     return conn.json(Map.of("id", params.string("id"), "page", params.get("page", "1")));
+ *     return Controller.json(conn, Map.of("id", params.string("id"), "page", params.get("page", "1")));
  * }
  * }</pre>
  */

@@ -4,8 +4,8 @@ import io.phoenixspring.web.template.TemplateRenderer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What a conn encodes its responses with: the JSON mapper behind {@code conn.json} and the
- * template engine behind {@code conn.render}. The endpoint's settings
+ * What a conn encodes its responses with: the JSON mapper behind {@code Controller.json} and the
+ * template engine behind {@code Controller.render}. The endpoint's settings
  * ({@link io.phoenixspring.web.endpoint.WebEndpoint}) are the implementation a conn is built with;
  * the conn carries them as this narrow view so that Conn, like Plug.Conn, knows nothing of the
  * endpoint above it ({@code WebEndpoint.of(conn)} finds the whole settings again).
@@ -17,9 +17,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public interface ResponseFormats {
 
-    /** @return the JSON mapper for bodies and {@code conn.json} */
+    /** @return the JSON mapper for bodies and {@code Controller.json} */
     JsonMapper json();
 
-    /** @return the template renderer for {@code conn.render}; null when none */
+    /** @return the template renderer for {@code Controller.render}; null when none */
     TemplateRenderer templates();
 }

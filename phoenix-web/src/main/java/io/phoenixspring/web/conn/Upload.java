@@ -12,7 +12,7 @@ import java.util.Objects;
  * Conn create(Conn conn, Params params) {
  *     Upload photo = (Upload) params.map("product").get("photo");
  *     Files.copy(photo.path(), storage.resolve(UUID.randomUUID() + "-" + photo.filename()));
- *     return conn.putStatus(201).json(Map.of("filename", photo.filename()));
+ *     return Controller.json(conn.putStatus(201), Map.of("filename", photo.filename()));
  * }
  * }</pre>
  *

@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * {@code new} in {@code resources}.
  *
  * <pre>{@code
- * @Action("new") Conn newUser(Conn conn, Params params) { return conn.render("new"); }
+ * @Action("new") Conn newUser(Conn conn, Params params) { return Controller.render(conn, "new"); }
  * }</pre>
  */
 @Target(ElementType.METHOD)

@@ -8,7 +8,7 @@ import io.phoenixspring.web.conn.Conn;
  *
  * <pre>{@code
  * @Component class FallbackController implements ActionFallback {
- *     public Conn call(Conn conn, Object result) { return conn.putStatus(404).json(Map.of("errors", Map.of("detail", "Not Found"))); }
+ *     public Conn call(Conn conn, Object result) { return Controller.json(conn.putStatus(404), Map.of("errors", Map.of("detail", "Not Found"))); }
  * }
  * }</pre>
  */

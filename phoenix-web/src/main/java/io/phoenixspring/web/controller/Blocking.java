@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * may block (JDBC, files, remote calls). Unmarked actions run on the event loop and must not block.
  *
  * <pre>{@code
- * @Blocking Conn index(Conn conn, Params params) { return conn.json(jdbc.queryForList("select * from users")); }
+ * @Blocking Conn index(Conn conn, Params params) { return Controller.json(conn, jdbc.queryForList("select * from users")); }
  * }</pre>
  */
 @Target({ElementType.METHOD, ElementType.TYPE})

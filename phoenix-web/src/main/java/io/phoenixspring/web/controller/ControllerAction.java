@@ -100,11 +100,11 @@ public final class ControllerAction {
      */
     public Mono<Conn> invoke(Function<Class<?>, Object> beans, Conn conn) {
         Object target = instance(beans);
-        Conn c = conn.putPrivate("phoenix_controller", controller).putPrivate("phoenix_action", name)
-                .putPrivate("phoenix_view", view);
+        Conn c = conn.putPrivate("phoenix_controller", controller).putPrivate("phoenix_action", name);
+        c = Controller.putView(c, view);
         JsonView json = jsonView(beans);
         if (json != null) {
-            c = c.putJsonView(json);
+            c = Controller.putJsonView(c, json);
         }
         for (Plug plug : plugs(target)) {
             c = plug.call(c);

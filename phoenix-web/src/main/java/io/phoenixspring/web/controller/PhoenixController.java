@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * <pre>{@code
  * @PhoenixController(fallback = ErrorFallback.class)
  * class UserController {
- *     Conn show(Conn conn, Params params) { return conn.json(users.get(params.string("id"))); }
+ *     Conn show(Conn conn, Params params) { return Controller.json(conn, users.get(params.string("id"))); }
  * }
  * }</pre>
  */
@@ -30,14 +30,14 @@ public @interface PhoenixController {
 
     /**
      * The controller's JSON view, Phoenix 1.7's {@code UserJSON}: when the conn's format is
-     * {@code json}, {@code conn.render("index", assigns)} calls the view's {@code index} with the
+     * {@code json}, {@code Controller.render(conn, "index", assigns)} calls the view's {@code index} with the
      * assigns and sends what it returns as JSON. Its functions take a {@code Map<String, Object>} and
      * may be static, or instance methods of a bean (or of a class with a no-argument constructor).
      *
      * <pre>{@code
      * @PhoenixController(json = UserJSON.class)
      * class UserController {
-     *     Conn index(Conn conn) { return conn.render("index", Map.of("users", users.all())); }
+     *     Conn index(Conn conn) { return Controller.render(conn, "index", Map.of("users", users.all())); }
      * }
      * class UserJSON {
      *     static Map<String, Object> index(Map<String, Object> assigns) {

@@ -81,7 +81,8 @@ public final class ErrorRenderer {
 
     static String format(Conn conn) {
         List<String> formats = WebEndpoint.of(conn).errorFormats();
-        String negotiated = conn.format();
+        // The format the accepts plug negotiated, under Phoenix's key (Controller.getFormat reads the same).
+        String negotiated = (String) conn.privates().get("phoenix_format");
         if (negotiated != null && formats.contains(negotiated)) {
             return negotiated;
         }

@@ -1,6 +1,7 @@
 package io.phoenixspring.web.endpoint;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.WebFluxConn;
 import org.springframework.core.Ordered;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.server.ResponseStatusException;
@@ -40,12 +41,12 @@ public final class NoRouteHandler implements WebExceptionHandler, Ordered {
         }
         Conn conn;
         try {
-            conn = Conn.from(exchange, endpoint);
+            conn = WebFluxConn.from(exchange, endpoint);
         } catch (RuntimeException badQuery) {
-            conn = Conn.withoutParams(exchange, endpoint);
+            conn = WebFluxConn.withoutParams(exchange, endpoint);
         }
         Conn out = ErrorRenderer.renderStatus(conn, 404, ex);
-        return out.writeTo(exchange);
+        return WebFluxConn.writeTo(out, exchange);
     }
 
     // Spring Boot's static resource handler claims /** and answers NoResourceFoundException: still "no route".

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  * @param errorView the error view
  * @param debugErrors whether error responses show the exception (development only)
  * @param filterParameters parameter names (substrings, lower case) whose values are [FILTERED] in logs
- * @param json the JSON mapper for bodies and {@code conn.json}
- * @param templates the template renderer for {@code conn.render}; null when none
+ * @param json the JSON mapper for bodies and {@code Controller.json}
+ * @param templates the template renderer for {@code Controller.render}; null when none
  * @param maxBodyBytes largest request body the parsers read (Plug.Parsers' length, 8 MB)
  */
 public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, ErrorView errorView,

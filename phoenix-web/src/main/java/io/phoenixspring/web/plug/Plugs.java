@@ -6,6 +6,7 @@ import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.session.CookieStore;
 import io.phoenixspring.web.session.SessionOptions;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,8 @@ public final class Plugs {
         if (accepted.isEmpty()) {
             throw new IllegalArgumentException("accepts needs at least one format");
         }
-        return conn -> conn.putFormat(negotiate(conn, accepted));
+        // Phoenix.Controller.put_format's key, read by Controller.getFormat and the error renderer.
+        return conn -> conn.putPrivate("phoenix_format", negotiate(conn, accepted));
     }
 
     static String negotiate(Conn conn, List<String> accepted) {
@@ -162,12 +164,14 @@ public final class Plugs {
             if (stored instanceof Map<?, ?> map) {
                 map.forEach((k, v) -> flash.put(String.valueOf(k), String.valueOf(v)));
             }
-            return conn.withFlash(flash).registerBeforeSend(Plugs::keepFlash);
+            // Phoenix.Controller's key, where Controller.putFlash and getFlash find it.
+            return conn.putPrivate("phoenix_flash", Collections.unmodifiableMap(flash))
+                    .registerBeforeSend(Plugs::keepFlash);
         };
     }
 
     private static Conn keepFlash(Conn conn) {
-        Map<String, String> flash = conn.flash();
+        Map<?, ?> flash = (Map<?, ?>) conn.privates().get("phoenix_flash");
         boolean redirect = conn.status() >= 300 && conn.status() <= 308;
         if (!flash.isEmpty() && redirect) {
             return conn.putSession("phoenix_flash", flash);
@@ -210,6 +214,6 @@ public final class Plugs {
         h.put("x-download-options", "noopen");
         h.put("x-frame-options", "SAMEORIGIN");
         h.put("x-permitted-cross-domain-policies", "none");
-        return java.util.Collections.unmodifiableMap(h);
+        return Collections.unmodifiableMap(h);
     }
 }

@@ -1,6 +1,7 @@
 package io.phoenixspring.web.plug;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.WebFluxConn;
 import java.util.Base64;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.core.Ordered;
@@ -54,7 +55,8 @@ public final class RequestIdFilter implements WebFilter, Ordered {
 
     /** @return the request id of the conn's request, or null when the filter is not installed */
     public static String requestId(Conn conn) {
-        return conn.exchange() == null ? null : conn.exchange().getAttribute(ATTRIBUTE);
+        ServerWebExchange exchange = WebFluxConn.exchange(conn);
+        return exchange == null ? null : exchange.getAttribute(ATTRIBUTE);
     }
 
     /**

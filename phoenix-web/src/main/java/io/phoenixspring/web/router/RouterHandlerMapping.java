@@ -2,6 +2,7 @@ package io.phoenixspring.web.router;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.StatusException;
+import io.phoenixspring.web.conn.WebFluxConn;
 import io.phoenixspring.web.endpoint.ErrorRenderer;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.plug.RequestIdFilter;
@@ -82,9 +83,9 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
         long start = System.nanoTime();
         Conn conn;
         try {
-            conn = Conn.from(exchange, endpoint);
+            conn = WebFluxConn.from(exchange, endpoint);
         } catch (StatusException badQuery) {
-            return send(exchange, ErrorRenderer.render(Conn.withoutParams(exchange, endpoint), badQuery), start);
+            return send(exchange, ErrorRenderer.render(WebFluxConn.withoutParams(exchange, endpoint), badQuery), start);
         }
         if (match == null) {
             return send(exchange, ErrorRenderer.renderStatus(conn, 404, null), start);
@@ -149,7 +150,7 @@ public final class RouterHandlerMapping extends AbstractHandlerMapping implement
             }
             return sent;
         });
-        return out.writeTo(exchange);
+        return WebFluxConn.writeTo(out, exchange);
     }
 
     private Mono<Conn> withBody(ServerWebExchange exchange, Conn conn, MediaType type) {

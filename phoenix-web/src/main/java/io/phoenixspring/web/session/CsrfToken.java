@@ -9,7 +9,7 @@ import java.util.Base64;
  * The CSRF token kept in the session, as Plug.CSRFProtection keeps it: a random value under
  * {@link #SESSION_KEY}, handed out masked with a fresh one-time pad each time (so it never appears
  * twice in a page, which defeats BREACH). It lives here, beside the session, because both the
- * protecting plug and {@code conn.render} (which puts {@code csrfToken} in the model) need it.
+ * protecting plug and {@code Controller.render} (which puts {@code csrfToken} in the model) need it.
  *
  * <pre>{@code
  * String stored = CsrfToken.generate();          // put in the session once

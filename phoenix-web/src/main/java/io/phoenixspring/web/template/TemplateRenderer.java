@@ -3,7 +3,7 @@ package io.phoenixspring.web.template;
 import java.util.Map;
 
 /**
- * Turns a template name and assigns into markup for {@code conn.render(...)}. The Thymeleaf
+ * Turns a template name and assigns into markup for {@code Controller.render(conn, ...)}. The Thymeleaf
  * implementation is {@link ThymeleafRenderer}; any other engine fits behind this one method.
  *
  * <pre>{@code

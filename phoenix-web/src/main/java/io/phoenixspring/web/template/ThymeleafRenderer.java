@@ -14,7 +14,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  *
  * <pre>{@code
  * TemplateRenderer templates = ThymeleafRenderer.classpath("templates/");
- * conn.render("home", Map.of("name", "José"));  // templates/page/home.html in PageController
+ * Controller.render(conn, "home", Map.of("name", "José"));  // templates/page/home.html in PageController
  * }</pre>
  */
 public final class ThymeleafRenderer implements TemplateRenderer {

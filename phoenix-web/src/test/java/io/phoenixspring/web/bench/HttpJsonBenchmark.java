@@ -1,6 +1,7 @@
 package io.phoenixspring.web.bench;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.plug.Plugs;
@@ -73,7 +74,7 @@ public class HttpJsonBenchmark {
     @PhoenixController
     static class Health {
         Conn show(Conn conn) {
-            return conn.json(Map.of("status", "ok"));
+            return Controller.json(conn, Map.of("status", "ok"));
         }
     }
 

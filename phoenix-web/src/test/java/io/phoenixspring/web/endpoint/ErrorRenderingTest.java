@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.StatusException;
+import io.phoenixspring.web.controller.Controller;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -34,7 +35,7 @@ class ErrorRenderingTest {
     @Test
     void theNegotiatedFormatWinsOverTheAcceptHeader() {
         WebEndpoint endpoint = WebEndpoint.defaults().withErrorFormats(List.of("html", "json"));
-        Conn negotiated = conn(endpoint, "text/html").putFormat("json");
+        Conn negotiated = Controller.putFormat(conn(endpoint, "text/html"), "json");
         assertThat(ErrorRenderer.renderStatus(negotiated, 406, null).respBodyText())
                 .isEqualTo("{\"errors\":{\"detail\":\"Not Acceptable\"}}");
     }

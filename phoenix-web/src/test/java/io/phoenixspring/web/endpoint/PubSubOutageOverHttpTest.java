@@ -9,6 +9,7 @@ import io.phoenixspring.pubsub.redis.RedisPubSubAdapter;
 import io.phoenixspring.pubsub.testing.RedisServer;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 import io.phoenixspring.web.plug.Plugs;
 import io.phoenixspring.web.router.Router;
@@ -117,7 +118,7 @@ class PubSubOutageOverHttpTest {
             String topic = "room:" + params.string("id");
             Object body = params.required("body");
             return Mono.fromFuture(() -> pubSub.broadcast(topic, Map.of("event", "new_msg", "body", body)))
-                    .thenReturn(conn.putStatus(202).json(Map.of("ok", true)));
+                    .thenReturn(Controller.json(conn.putStatus(202), Map.of("ok", true)));
         }
     }
 }

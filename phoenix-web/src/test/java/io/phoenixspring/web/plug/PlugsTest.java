@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.StatusException;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.router.RouteMatch;
 import io.phoenixspring.web.router.Router;
@@ -27,12 +28,12 @@ class PlugsTest {
     @Test
     void acceptsPicksTheFirstAcceptableFormat() {
         Plug accepts = Plugs.accepts("html", "json");
-        assertThat(accepts.call(conn("GET", "/")).format()).isEqualTo("html");
-        assertThat(accepts.call(conn("GET", "/", "accept", "application/json")).format()).isEqualTo("json");
-        assertThat(accepts.call(conn("GET", "/", "accept", "application/vnd.api+json")).format()).isEqualTo("json");
-        assertThat(accepts.call(conn("GET", "/", "accept", "image/png, */*;q=0.5")).format()).isEqualTo("html");
-        assertThat(accepts.call(conn("GET", "/", "accept", "text/*")).format()).isEqualTo("html");
-        assertThat(accepts.call(conn("GET", "/?_format=json", "accept", "text/html")).format()).isEqualTo("json");
+        assertThat(Controller.getFormat(accepts.call(conn("GET", "/")))).isEqualTo("html");
+        assertThat(Controller.getFormat(accepts.call(conn("GET", "/", "accept", "application/json")))).isEqualTo("json");
+        assertThat(Controller.getFormat(accepts.call(conn("GET", "/", "accept", "application/vnd.api+json")))).isEqualTo("json");
+        assertThat(Controller.getFormat(accepts.call(conn("GET", "/", "accept", "image/png, */*;q=0.5")))).isEqualTo("html");
+        assertThat(Controller.getFormat(accepts.call(conn("GET", "/", "accept", "text/*")))).isEqualTo("html");
+        assertThat(Controller.getFormat(accepts.call(conn("GET", "/?_format=json", "accept", "text/html")))).isEqualTo("json");
         assertThatThrownBy(() -> accepts.call(conn("GET", "/", "accept", "image/png")))
                 .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.plugStatus()).isEqualTo(406));
         assertThatThrownBy(() -> accepts.call(conn("GET", "/", "accept", "text/html;q=0")))
@@ -79,13 +80,13 @@ class PlugsTest {
         assertThat(original.status()).isZero();
         assertThat(changed.assigns()).containsEntry("user", "jo");
         assertThat(changed.params().string("page")).isEqualTo("2");
-        Conn sent = changed.json(Map.of("ok", true));
+        Conn sent = Controller.json(changed, Map.of("ok", true));
         assertThat(sent.state()).isEqualTo(Conn.State.SENT);
-        assertThatThrownBy(() -> sent.text("again")).hasMessageContaining("already sent");
-        assertThatThrownBy(() -> changed.redirect("https://evil.example")).hasMessageContaining("not a local path");
-        assertThatThrownBy(() -> changed.redirect("//evil.example")).hasMessageContaining("not a local path");
-        assertThat(changed.redirect("/home").respHeaders()).containsEntry("location", "/home");
-        assertThat(changed.redirect("/home").status()).isEqualTo(201);
+        assertThatThrownBy(() -> Controller.text(sent, "again")).hasMessageContaining("already sent");
+        assertThatThrownBy(() -> Controller.redirect(changed, "https://evil.example")).hasMessageContaining("not a local path");
+        assertThatThrownBy(() -> Controller.redirect(changed, "//evil.example")).hasMessageContaining("not a local path");
+        assertThat(Controller.redirect(changed, "/home").respHeaders()).containsEntry("location", "/home");
+        assertThat(Controller.redirect(changed, "/home").status()).isEqualTo(201);
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
 import io.phoenixspring.web.conn.StatusException;
 import io.phoenixspring.web.controller.Action;
+import io.phoenixspring.web.controller.Controller;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,11 +17,11 @@ class RouterTest {
 
     static class PageController {
         Conn home(Conn conn) {
-            return conn.text("home");
+            return Controller.text(conn, "home");
         }
 
         Conn show(Conn conn, Params params) {
-            return conn.text("show");
+            return Controller.text(conn, "show");
         }
     }
 

@@ -2,6 +2,7 @@ package io.phoenixspring.web.support;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.plug.Plugs;
@@ -69,7 +70,7 @@ public class BothFormatsApp {
         }
 
         Conn echo(Conn conn, Params params) {
-            return conn.json(Map.of("params", params.asMap()));
+            return Controller.json(conn, Map.of("params", params.asMap()));
         }
     }
 }

@@ -54,7 +54,7 @@ public class DemoApp {
                         .plug(Plugs.protectFromForgery()).plug(Plugs.putSecureBrowserHeaders()))
                 .pipeline("api", p -> p.plug(Plugs.accepts("json")))
                 .pipeline("auth", p -> p.plug(conn -> "letmein".equals(conn.reqHeader("authorization")) ? conn
-                        : conn.putStatus(401).json(Map.of("error", "unauthorized")).halt()))
+                        : Controller.json(conn.putStatus(401), Map.of("error", "unauthorized")).halt()))
                 .scope("/", s -> s.pipeThrough("browser")
                         .get("/", PageController.class, "home")
                         .post("/messages", PageController.class, "create"))
@@ -103,7 +103,7 @@ public class DemoApp {
     public static class HealthController {
         Conn show(Conn conn) {
             org.slf4j.LoggerFactory.getLogger(HealthController.class).info("health checked");
-            return conn.json(Map.of("status", "ok"));
+            return Controller.json(conn, Map.of("status", "ok"));
         }
     }
 
@@ -112,7 +112,7 @@ public class DemoApp {
         private final PhoenixToken tokens = PhoenixToken.of(SECRET);
 
         Conn create(Conn conn, Params params) {
-            return conn.json(Map.of("token", tokens.sign("user socket", params.string("user"))));
+            return Controller.json(conn, Map.of("token", tokens.sign("user socket", params.string("user"))));
         }
     }
 
@@ -122,17 +122,17 @@ public class DemoApp {
         private final Map<String, String> products = Map.of("1", "Lamp", "2", "Desk");
 
         Conn index(Conn conn) {
-            return conn.render("index", Map.of("products", new java.util.TreeMap<>(products)));
+            return Controller.render(conn, "index", Map.of("products", new java.util.TreeMap<>(products)));
         }
 
         Conn show(Conn conn, Params params) {
             String id = params.string("id");
-            return conn.assign("product", Map.of("id", id, "name", products.get(id))).render("show");
+            return Controller.render(conn.assign("product", Map.of("id", id, "name", products.get(id))), "show");
         }
 
         /** The view has no label function: a 500 naming what is missing. */
         Conn label(Conn conn) {
-            return conn.render("label");
+            return Controller.render(conn, "label");
         }
     }
 
@@ -166,7 +166,7 @@ public class DemoApp {
             for (Map.Entry<String, Object> param : params.asMap().entrySet()) {
                 described.put(param.getKey(), describe(param.getValue()));
             }
-            return conn.putStatus(201).json(described);
+            return Controller.json(conn.putStatus(201), described);
         }
 
         private Object describe(Object value) throws java.io.IOException {
@@ -195,7 +195,7 @@ public class DemoApp {
 
         Conn create(Conn conn, Params params) {
             received.add(List.of(params.string("id"), String.valueOf(params.required("body"))));
-            return conn.putStatus(202).json(Map.of("ok", true));
+            return Controller.json(conn.putStatus(202), Map.of("ok", true));
         }
     }
 
@@ -211,19 +211,20 @@ public class DemoApp {
         }
 
         Conn index(Conn conn) {
-            return conn.json(Map.of("data", users.values()));
+            return Controller.json(conn, Map.of("data", users.values()));
         }
 
         Object show(Conn conn, Params params) {
             Map<String, Object> user = users.get(params.string("id"));
-            return user == null ? Optional.empty() : conn.json(Map.of("data", user));
+            return user == null ? Optional.empty() : Controller.json(conn, Map.of("data", user));
         }
 
         Conn create(Conn conn, Params params) {
             String id = String.valueOf(ids.incrementAndGet());
             Map<String, Object> user = Map.of("id", id, "name", params.map("user").string("name"));
             users.put(id, user);
-            return conn.putStatus(201).putRespHeader("location", "/api/users/" + id).json(Map.of("data", user));
+            return Controller.json(conn.putStatus(201).putRespHeader("location", "/api/users/" + id),
+                    Map.of("data", user));
         }
 
         Object update(Conn conn, Params params) {
@@ -233,7 +234,7 @@ public class DemoApp {
             }
             Map<String, Object> user = Map.of("id", id, "name", params.map("user").string("name"));
             users.put(id, user);
-            return conn.json(Map.of("data", user));
+            return Controller.json(conn, Map.of("data", user));
         }
 
         @Action("delete")
@@ -254,13 +255,13 @@ public class DemoApp {
         Conn thread(Conn conn) throws InterruptedException {
             org.slf4j.LoggerFactory.getLogger(UserController.class).info("blocking action on its pool");
             Thread.sleep(20);
-            return conn.text(Thread.currentThread().getName());
+            return Controller.text(conn, Thread.currentThread().getName());
         }
 
         Mono<Conn> later(Conn conn) {
             return Mono.delay(Duration.ofMillis(10)).map(x -> {
                 org.slf4j.LoggerFactory.getLogger(UserController.class).info("later, on a timer thread");
-                return conn.text("later");
+                return Controller.text(conn, "later");
             });
         }
     }
@@ -272,18 +273,19 @@ public class DemoApp {
             if (result instanceof Optional<?> o && o.isEmpty()) {
                 throw new StatusException(404, "no such user");
             }
-            return conn.putStatus(500).json(Map.of("unexpected", String.valueOf(result)));
+            return Controller.json(conn.putStatus(500), Map.of("unexpected", String.valueOf(result)));
         }
     }
 
     @PhoenixController
     public static class PageController {
         Conn home(Conn conn, Params params) {
-            return conn.render("home", Map.of("name", params.get("name", "world")));
+            return Controller.render(conn, "home", Map.of("name", params.get("name", "world")));
         }
 
         Conn create(Conn conn, Params params) {
-            return conn.putFlash("info", "Message \"" + params.string("body") + "\" posted").redirect("/");
+            Conn flashed = Controller.putFlash(conn, "info", "Message \"" + params.string("body") + "\" posted");
+            return Controller.redirect(flashed, "/");
         }
     }
 
