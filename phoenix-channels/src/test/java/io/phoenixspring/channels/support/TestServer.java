@@ -189,7 +189,10 @@ public final class TestServer implements AutoCloseable {
                 String topic = room.contains(":") ? room : "room:" + room;
                 return exchange.getRequest().getBody().collectList().flatMap(parts -> {
                     StringBuilder body = new StringBuilder();
-                    parts.forEach(b -> body.append(b.toString(StandardCharsets.UTF_8)));
+                    parts.forEach(b -> {
+                        body.append(b.toString(StandardCharsets.UTF_8));
+                        org.springframework.core.io.buffer.DataBufferUtils.release(b);
+                    });
                     Object parsed = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body.toString()).get("body");
                     endpoint.broadcast(topic, "new_msg", Map.of("body", parsed, "user", "system"));
                     return json(exchange, HttpStatus.ACCEPTED, "{\"ok\":true}");

@@ -95,6 +95,22 @@ final class LoopBatcher implements Runnable {
         return payload.of(frame);
     }
 
+    /**
+     * Releases the encodings the loop keeps between runs, on the loop (where they are used); at
+     * once if the loop no longer runs tasks. Called when the transport closes.
+     */
+    void close() {
+        Runnable release = () -> {
+            wire.release();
+            payload.release();
+        };
+        try {
+            loop.execute(release);
+        } catch (java.util.concurrent.RejectedExecutionException loopGone) {
+            release.run();
+        }
+    }
+
     void needsFlush(Target target) {
         unflushed.add(target);
     }
@@ -133,7 +149,7 @@ final class LoopBatcher implements Runnable {
             return bytes == null || bytes.capacity() <= RETAINED_ENCODING_LIMIT;
         }
 
-        private void release() {
+        void release() {
             if (bytes != null) {
                 bytes.release();
                 bytes = null;

@@ -182,6 +182,8 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
     @Override
     public void close() {
         idleSweeper.shutdownNow();
+        // Each loop keeps its last small encoding for the next broadcast; give them back to the pool.
+        batchers.values().forEach(LoopBatcher::close);
     }
 
     /** The writers of the open connections, oldest first (tests: which connections write directly). */

@@ -102,6 +102,35 @@ class LoopBatcherTest {
         assertThat(encodings.get(2).refCnt()).as("a large encoding after the run").isZero();
     }
 
+    @Test
+    void closingGivesBackTheSmallEncodingTheLoopKeptForItsNextRun() throws Exception {
+        List<ByteBuf> encodings = new CopyOnWriteArrayList<>();
+        CountDownLatch written = new CountDownLatch(2);
+        LoopBatcher.Target encoding = new LoopBatcher.Target() {
+            @Override
+            public void write(Frame frame, LoopBatcher loop) {
+                encodings.add(loop.wire(frame));
+                encodings.add(loop.payload(frame));
+                written.countDown();
+            }
+
+            @Override
+            public void flush() {
+            }
+        };
+        batcher.offer(encoding, Frame.text("small"));
+        batcher.offer(encoding, Frame.text("small too"));
+        assertThat(written.await(2, TimeUnit.SECONDS)).isTrue();
+        loop.submit(() -> { }).get(2, TimeUnit.SECONDS);
+        assertThat(encodings.get(2).refCnt()).as("kept for the next run").isEqualTo(1);
+        assertThat(encodings.get(3).refCnt()).isEqualTo(1);
+
+        batcher.close();
+        loop.submit(() -> { }).get(2, TimeUnit.SECONDS);
+        // Unreleased, they would be reported by Netty's leak detector once the transport is gone.
+        assertThat(encodings).allSatisfy(buffer -> assertThat(buffer.refCnt()).isZero());
+    }
+
     private enum Pause { NEVER, IN_FIRST_WRITE, IN_FIRST_FLUSH }
 
     /** Records what the loop writes; pauses the loop once, where asked, until the test resumes it. */
