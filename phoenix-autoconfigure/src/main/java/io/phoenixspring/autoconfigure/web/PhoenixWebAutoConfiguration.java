@@ -137,7 +137,7 @@ public class PhoenixWebAutoConfiguration {
         }
     }
 
-    /** {@code conn.render(...)} through Thymeleaf: Spring Boot's engine when configured, else templates/ on the classpath. */
+    /** {@code Controller.render(conn, ...)} through Thymeleaf: Spring Boot's engine when configured, else templates/ on the classpath. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(ITemplateEngine.class)
     static class Thymeleaf {

@@ -15,6 +15,7 @@ import io.phoenixspring.channels.socket.ConnectResult;
 import io.phoenixspring.channels.socket.PhoenixSocket;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.channels.socket.SocketHandler;
+import io.phoenixspring.channels.support.RawClient;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.controller.Controller;
@@ -24,12 +25,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -156,51 +152,17 @@ class OneJsonConfigurationTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(http.body()).isEqualTo("{\"price\":\"12.50 EUR\"}");
 
-        Frames frames = new Frames();
-        WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(
-                URI.create("ws://127.0.0.1:" + port + "/socket/websocket?vsn=2.0.0&user=ada"), frames).join();
-        ws.sendText("[\"1\",\"1\",\"shop:1\",\"phx_join\",{}]", true).join();
-        assertThat(frames.next()).isEqualTo("[\"1\",\"1\",\"shop:1\",\"phx_reply\",{\"response\":{\"price\":\"12.50 EUR\"},\"status\":\"ok\"}]");
-        assertThat(frames.next()).isEqualTo("[\"1\",null,\"shop:1\",\"price\",{\"price\":\"12.50 EUR\"}]");
-        assertThat(frames.next()).startsWith("[\"1\",null,\"shop:1\",\"presence_state\",{\"ada\":{\"metas\":[{\"budget\":\"12.50 EUR\",");
+        try (RawClient frames = RawClient.connect("ws://127.0.0.1:" + port + "/socket/websocket?vsn=2.0.0&user=ada")) {
+            frames.send("[\"1\",\"1\",\"shop:1\",\"phx_join\",{}]");
+            assertThat(frames.next()).isEqualTo("[\"1\",\"1\",\"shop:1\",\"phx_reply\",{\"response\":{\"price\":\"12.50 EUR\"},\"status\":\"ok\"}]");
+            assertThat(frames.next()).isEqualTo("[\"1\",null,\"shop:1\",\"price\",{\"price\":\"12.50 EUR\"}]");
+            assertThat(frames.next()).startsWith("[\"1\",null,\"shop:1\",\"presence_state\",{\"ada\":{\"metas\":[{\"budget\":\"12.50 EUR\",");
 
-        ws.sendText("[\"1\",\"2\",\"shop:1\",\"quote\",{}]", true).join();
-        assertThat(frames.until("\"2\"")).isEqualTo("[\"1\",\"2\",\"shop:1\",\"phx_reply\",{\"response\":{\"price\":\"12.50 EUR\"},\"status\":\"ok\"}]");
+            frames.send("[\"1\",\"2\",\"shop:1\",\"quote\",{}]");
+            assertThat(frames.await(frame -> frame.contains("\"2\""))).isEqualTo("[\"1\",\"2\",\"shop:1\",\"phx_reply\",{\"response\":{\"price\":\"12.50 EUR\"},\"status\":\"ok\"}]");
 
-        app.getBean(Endpoint.class).broadcast("shop:1", "sale", Map.of("price", PRICE)).join();
-        assertThat(frames.until("sale")).isEqualTo("[null,null,\"shop:1\",\"sale\",{\"price\":\"12.50 EUR\"}]");
-        ws.sendClose(1000, "").join();
-    }
-
-    /** Text frames as they arrive. */
-    static final class Frames implements WebSocket.Listener {
-        private final LinkedBlockingQueue<String> inbox = new LinkedBlockingQueue<>();
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                inbox.add(text.toString());
-                text.setLength(0);
-            }
-            socket.request(1);
-            return CompletableFuture.completedFuture(null);
-        }
-
-        String next() throws InterruptedException {
-            String frame = inbox.poll(5, TimeUnit.SECONDS);
-            assertThat(frame).as("a frame within 5 s").isNotNull();
-            return frame;
-        }
-
-        String until(String marker) throws InterruptedException {
-            while (true) {
-                String frame = next();
-                if (frame.contains(marker)) {
-                    return frame;
-                }
-            }
+            app.getBean(Endpoint.class).broadcast("shop:1", "sale", Map.of("price", PRICE)).join();
+            assertThat(frames.await(frame -> frame.contains("sale"))).isEqualTo("[null,null,\"shop:1\",\"sale\",{\"price\":\"12.50 EUR\"}]");
         }
     }
 }
