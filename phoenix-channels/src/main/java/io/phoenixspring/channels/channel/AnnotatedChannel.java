@@ -51,10 +51,12 @@ public final class AnnotatedChannel implements Channel {
                 if (joinHandler != null) {
                     throw new IllegalStateException(type.getName() + " declares more than one @Join");
                 }
+                requireResult(method, "@Join", JoinResult.class);
                 joinHandler = new Handler(method, true);
             }
             HandleIn in = method.getAnnotation(HandleIn.class);
             if (in != null) {
+                requireResult(method, "@HandleIn", HandleResult.class);
                 if (in.value().length == 0) {
                     catchAllHandler = unique(catchAllHandler, method, "catch-all @HandleIn");
                 }
@@ -66,11 +68,13 @@ public final class AnnotatedChannel implements Channel {
             }
             HandleOut out = method.getAnnotation(HandleOut.class);
             if (out != null) {
+                requireResult(method, "@HandleOut", HandleResult.class);
                 for (String event : out.value()) {
                     handleOut.put(event, new Handler(method, false));
                 }
             }
             if (method.isAnnotationPresent(HandleInfo.class)) {
+                requireResult(method, "@HandleInfo", HandleResult.class);
                 handleInfo.add(new Handler(method, false));
             }
             if (method.isAnnotationPresent(Terminate.class)) {
@@ -86,6 +90,11 @@ public final class AnnotatedChannel implements Channel {
         this.intercepts = Collections.unmodifiableSet(new LinkedHashSet<>(handleOut.keySet()));
     }
 
+    /** The application's class this adapter calls (the bean's own class, not a proxy's). */
+    public Class<?> beanType() {
+        return AopUtils.getTargetClass(bean);
+    }
+
     public static AnnotatedChannel of(Object bean) {
         return of(bean, io.phoenixspring.pubsub.PhoenixJson.defaults());
     }
@@ -93,6 +102,24 @@ public final class AnnotatedChannel implements Channel {
     /** Adapts {@code bean}, reading payloads into its parameter types with {@code json}. */
     public static AnnotatedChannel of(Object bean, io.phoenixspring.pubsub.PhoenixJson json) {
         return new AnnotatedChannel(bean, json.server());
+    }
+
+    /**
+     * A callback returns its result type, a {@code Mono} (any Publisher) of one, or (but
+     * for a join) nothing: anything else would only fail when the event first arrives, so it fails
+     * when the application starts, naming the method.
+     */
+    private static void requireResult(Method method, String annotation, Class<?> result) {
+        Class<?> returned = method.getReturnType();
+        boolean ok = result.isAssignableFrom(returned)
+                || org.reactivestreams.Publisher.class.isAssignableFrom(returned)
+                || returned == void.class && result != JoinResult.class;
+        if (!ok) {
+            throw new IllegalStateException(method.getDeclaringClass().getSimpleName() + "." + method.getName()
+                    + " is annotated " + annotation + " but returns " + returned.getSimpleName() + "; it must return "
+                    + result.getSimpleName() + (result == JoinResult.class ? "" : " (or nothing)")
+                    + ", or a Mono of one");
+        }
     }
 
     private static List<Method> allMethods(Class<?> type) {

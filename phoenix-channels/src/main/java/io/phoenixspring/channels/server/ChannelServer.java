@@ -47,6 +47,8 @@ final class ChannelServer implements Subscriber, ChannelProcess {
     private volatile String exitReason;
     /** The ref of the message being handled (only touched by the channel's own callbacks). */
     private String currentRef;
+    /** The callback being run, for a crash report: {@code join}, {@code handle_in "event"}, ... */
+    private String callback = "join";
 
     /** @param connectionSocket the connection's socket; the channel's is a copy whose actions come here */
     ChannelServer(SocketConnection connection, ChannelRoute route, Socket connectionSocket, String topic, String joinRef,
@@ -106,6 +108,7 @@ final class ChannelServer implements Subscriber, ChannelProcess {
             }
             long started = System.nanoTime();
             currentRef = message.ref();
+            callback = "handle_in \"" + message.event() + "\"";
             io.micrometer.observation.Observation observation = connection.runtime().metrics()
                     .observe("phoenix.channel.handle_in", "channel", route.route().pattern(), "event", message.event());
             return call(() -> channel.handleIn(message.event(), message.payload(), socket), result -> {
@@ -169,6 +172,7 @@ final class ChannelServer implements Subscriber, ChannelProcess {
             if (state != State.JOINED) {
                 return null;
             }
+            callback = "handle_info";
             return call(() -> channel.handleInfo(message, socket), result -> handleResult(result, null, "handle_info"));
         });
     }
@@ -183,6 +187,7 @@ final class ChannelServer implements Subscriber, ChannelProcess {
             if (state != State.JOINED) {
                 return null;
             }
+            callback = "handle_out \"" + broadcast.event() + "\"";
             return call(() -> channel.handleOut(broadcast.event(), broadcast.payload(), socket),
                     result -> handleResult(result, null, "handle_out"));
         });
@@ -253,7 +258,7 @@ final class ChannelServer implements Subscriber, ChannelProcess {
         }, failure -> {
             observation.error(failure);
             observation.stop();
-            log.error("Channel {} crashed in join", topic(), failure);
+            log.error("Channel {} ({}) crashed in join", topic(), channelName(), failure);
             refuse(message, Map.of("reason", "join crashed"), Duration.ofNanos(System.nanoTime() - started), "crash");
         });
     }
@@ -327,12 +332,19 @@ final class ChannelServer implements Subscriber, ChannelProcess {
         }
     }
 
+    /** The application's class for the channel: an annotated bean's own, not the adapter's. */
+    private String channelName() {
+        return channel instanceof io.phoenixspring.channels.channel.AnnotatedChannel annotated
+                ? annotated.beanType().getSimpleName() : channel.getClass().getSimpleName();
+    }
+
     /** A crash: phx_error to the client, which may rejoin; nothing else is affected. */
     private void crash(Throwable failure) {
         if (state == State.CLOSED) {
             return;
         }
-        log.error("Channel {} ({}) crashed", topic(), channel.getClass().getSimpleName(), failure);
+        // Phoenix's crash report names the channel module and what it was doing.
+        log.error("Channel {} ({}) crashed in {}", topic(), channelName(), callback, failure);
         end("crash: " + failure, "crashed");
         connection.push(new Message(topic(), "phx_error", EMPTY, joinRef(), joinRef()));
     }

@@ -146,7 +146,8 @@ public final class SocketConnection {
     private void join(Message message, ChannelServer existing) {
         ChannelRoute route = mount.route(message.topic());
         if (route == null) {
-            log.debug("Ignoring unmatched topic \"{}\" in {}", message.topic(), mount.handlerName());
+            // Phoenix warns here: a client joining a topic no channel route covers is usually a bug.
+            log.warn("Ignoring unmatched topic \"{}\" in {}", message.topic(), mount.handlerName());
             replyUnmatched(message);
             return;
         }

@@ -83,6 +83,49 @@ class AnnotatedChannelTest {
         assertThatThrownBy(() -> AnnotatedChannel.of(new NoJoin())).hasMessageContaining("without a @Join method");
     }
 
+    @PhoenixChannel
+    static class ReturnsAString {
+        @Join
+        JoinResult join() {
+            return JoinResult.ok();
+        }
+
+        @HandleIn("ping")
+        String ping() {
+            return "pong";
+        }
+    }
+
+    @PhoenixChannel
+    static class JoinsWithNothing {
+        @Join
+        void join() {
+        }
+    }
+
+    @PhoenixChannel
+    static class AnswersLater {
+        @Join
+        reactor.core.publisher.Mono<JoinResult> join() {
+            return reactor.core.publisher.Mono.just(JoinResult.ok());
+        }
+
+        @HandleIn("ping")
+        reactor.core.publisher.Mono<HandleResult> ping() {
+            return reactor.core.publisher.Mono.just(HandleResult.noReply());
+        }
+    }
+
+    @Test
+    void callbacksThatReturnSomethingElseFailAtStartupNamingTheMethod() {
+        assertThatThrownBy(() -> AnnotatedChannel.of(new ReturnsAString()))
+                .hasMessage("ReturnsAString.ping is annotated @HandleIn but returns String; it must return HandleResult "
+                        + "(or nothing), or a Mono of one");
+        assertThatThrownBy(() -> AnnotatedChannel.of(new JoinsWithNothing()))
+                .hasMessage("JoinsWithNothing.join is annotated @Join but returns void; it must return JoinResult, or a Mono of one");
+        assertThat(AnnotatedChannel.of(new AnswersLater())).isNotNull();
+    }
+
     private static io.phoenixspring.channels.socket.Socket fakeSocketless() {
         return null;
     }

@@ -106,4 +106,24 @@ class HostileInputTest {
         assertThat(logs.warnings()).singleElement().asString().contains("reply cannot be encoded");
         assertThat(logs.withStackTraces()).isEmpty();
     }
+
+    @Test
+    void aJoinOnATopicNoRouteCoversIsAnsweredAndWarnedAbout() {
+        try (RawClient client = RawClient.connect(server.wsUrl("token=" + server.token("alice") + "&vsn=2.0.0"))) {
+            client.send("[\"1\",\"1\",\"nowhere:1\",\"phx_join\",{}]");
+            assertThat(client.next()).isEqualTo("[null,\"1\",\"nowhere:1\",\"phx_reply\","
+                    + "{\"response\":{\"reason\":\"unmatched topic\"},\"status\":\"error\"}]");
+        }
+        assertThat(logs.warnings()).singleElement().asString().contains("Ignoring unmatched topic \"nowhere:1\" in UserSocket");
+    }
+
+    @Test
+    void aCrashIsReportedWithTheChannelClassTopicAndEvent() {
+        try (RawClient client = joined("1")) {
+            client.send("[\"1\",\"2\",\"room:lobby\",\"crash\",{}]");
+            assertThat(client.next()).isEqualTo("[\"1\",\"1\",\"room:lobby\",\"phx_error\",{}]");
+        }
+        assertThat(logs.withStackTraces()).singleElement().asString()
+                .contains("Channel room:lobby (RoomChannel) crashed in handle_in \"crash\"");
+    }
 }
