@@ -44,7 +44,10 @@ import java.util.function.Supplier;
  */
 public final class ChannelTest {
 
-    /** How long assert_* waits (ExUnit's assert_receive_timeout is 100 ms; channels run on other threads). */
+    /**
+     * How long assert_* waits by default (ExUnit's assert_receive_timeout is 100 ms; channels run on
+     * other threads); {@link #assertTimeout(Duration)} changes it for this helper.
+     */
     public static final Duration ASSERT_TIMEOUT = Duration.ofSeconds(2);
     /** How long refute_* waits for something that must not arrive. */
     public static final Duration REFUTE_TIMEOUT = Duration.ofMillis(100);
@@ -52,6 +55,7 @@ public final class ChannelTest {
     private final SocketRuntime runtime;
     private final Endpoint endpoint;
     private final Function<Class<?>, Object> beans;
+    private volatile Duration assertTimeout = ASSERT_TIMEOUT;
 
     /**
      * @param beans resolves channel classes named in socket routes (the application context's getBean)
@@ -60,6 +64,27 @@ public final class ChannelTest {
         this.runtime = runtime;
         this.endpoint = new Endpoint(runtime);
         this.beans = beans;
+    }
+
+    /**
+     * How long assert_* (and joins, which wait for their reply) wait from now on, ExUnit's
+     * {@code assert_receive_timeout}: longer for slow channels, shorter for fast failures.
+     *
+     * <pre>{@code
+     * channels.assertTimeout(Duration.ofSeconds(10));
+     * }</pre>
+     */
+    public ChannelTest assertTimeout(Duration timeout) {
+        if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the assert timeout must be positive, was " + timeout);
+        }
+        this.assertTimeout = timeout;
+        return this;
+    }
+
+    /** How long assert_* waits. */
+    public Duration assertTimeout() {
+        return assertTimeout;
     }
 
     /**
@@ -91,7 +116,7 @@ public final class ChannelTest {
         withVsn.putIfAbsent("vsn", "2.0.0");
         MountedSocket mount = MountedSocket.of("/test", new Routed(handler, routes), true, false, Set.of(),
                 TransportOptions.defaults(), beans);
-        SocketRuntime.Connected connected = runtime.authorize(mount, withVsn, info, "test").block(ASSERT_TIMEOUT);
+        SocketRuntime.Connected connected = runtime.authorize(mount, withVsn, info, "test").block(assertTimeout);
         if (connected == null || !connected.accepted()) {
             return Optional.empty();
         }
@@ -202,7 +227,7 @@ public final class ChannelTest {
             }
             String ref = joined.send("phx_join", payload, joined.joinRef);
             ReceivedMessage reply = inbox.await(m -> m.isReply() && ref.equals(m.ref()) && topic.equals(m.topic()),
-                    ASSERT_TIMEOUT, "the reply to the join of " + topic);
+                    assertTimeout, "the reply to the join of " + topic);
             joined.joinReply = reply;
             return joined;
         }
@@ -245,9 +270,25 @@ public final class ChannelTest {
             return "ok".equals(joinReply.status());
         }
 
-        /** The join's reply payload: the response of an ok join, or the reason of a refused one. */
+        /**
+         * The join's reply payload, the response of an ok join or the reason of a refused one, as
+         * plain Java values (Map, List, String, Number, Boolean), so it compares with a Map or a List.
+         */
         public Object joinResponse() {
-            return joinReply.response();
+            return Payloads.plain(joinReply.response());
+        }
+
+        /**
+         * Asserts the join was refused ({@code {:error, reply}}) with this response, e.g.
+         * {@code socket.join("room:secret").assertJoinRefused(Map.of("reason", "unauthorized"))}.
+         */
+        public Joined assertJoinRefused(Object response) {
+            if (joined()) {
+                throw new AssertionError("expected the join of " + topic + " to be refused, but it succeeded with "
+                        + joinReply.response());
+            }
+            Payloads.assertEqual("the refusal of the join of " + topic, response, joinReply.response());
+            return this;
         }
 
         /** Asserts the join was accepted with this response. */
@@ -291,7 +332,7 @@ public final class ChannelTest {
         /** {@code assert_reply(ref, status, payload)}. */
         public Joined assertReply(String ref, String status, Object payload) {
             ReceivedMessage reply = socket.inbox.await(m -> m.isReply() && ref.equals(m.ref()) && topic.equals(m.topic()),
-                    ASSERT_TIMEOUT, "a reply to ref " + ref + " on " + topic);
+                    assertTimeout, "a reply to ref " + ref + " on " + topic);
             if (!status.equals(reply.status())) {
                 throw new AssertionError("expected reply status \"" + status + "\" to ref " + ref + " on " + topic
                         + " but got \"" + reply.status() + "\" with " + reply.response());
@@ -314,14 +355,14 @@ public final class ChannelTest {
         /** {@code assert_push(event, payload)}: the channel pushed this to the client. */
         public Joined assertPush(String event, Object payload) {
             socket.inbox.await(m -> !m.isReply() && topic.equals(m.topic()) && event.equals(m.event())
-                    && Payloads.matches(payload, m.payload()), ASSERT_TIMEOUT, "a push of \"" + event + "\" with " + payload + " on " + topic);
+                    && Payloads.matches(payload, m.payload()), assertTimeout, "a push of \"" + event + "\" with " + payload + " on " + topic);
             return this;
         }
 
         /** The next push of {@code event}, whatever its payload, for custom assertions. */
         public Object nextPush(String event) {
             return socket.inbox.await(m -> !m.isReply() && topic.equals(m.topic()) && event.equals(m.event()),
-                    ASSERT_TIMEOUT, "a push of \"" + event + "\" on " + topic).payload();
+                    assertTimeout, "a push of \"" + event + "\" on " + topic).payload();
         }
 
         public Joined refutePush(String event, Duration timeout) {
@@ -332,7 +373,7 @@ public final class ChannelTest {
 
         /** {@code assert_broadcast(event, payload)}: needs subscribeAndJoin. */
         public Joined assertBroadcast(String event, Object payload) {
-            broadcasts.await(b -> event.equals(b.event()) && Payloads.matches(payload, b.payload()), ASSERT_TIMEOUT,
+            broadcasts.await(b -> event.equals(b.event()) && Payloads.matches(payload, b.payload()), assertTimeout,
                     "a broadcast of \"" + event + "\" with " + payload + " on " + topic);
             return this;
         }
@@ -358,7 +399,7 @@ public final class ChannelTest {
         public List<Map<String, Object>> assertPresent(String key) {
             awaitPresence(() -> presence.containsKey(key),
                     () -> "expected \"" + key + "\" to be present on " + topic + " within "
-                            + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence.keySet());
+                            + assertTimeout.toMillis() + " ms; present: " + presence.keySet());
             return metasWithoutRefs(key);
         }
 
@@ -369,7 +410,7 @@ public final class ChannelTest {
         public List<Map<String, Object>> assertPresent(String key, int metaCount) {
             awaitPresence(() -> presence.getOrDefault(key, List.of()).size() == metaCount,
                     () -> "expected \"" + key + "\" to be present with " + metaCount + " metas on " + topic
-                            + " within " + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence);
+                            + " within " + assertTimeout.toMillis() + " ms; present: " + presence);
             return metasWithoutRefs(key);
         }
 
@@ -378,7 +419,7 @@ public final class ChannelTest {
             awaitPresence(() -> presence.getOrDefault(key, List.of()).stream()
                             .anyMatch(m -> Payloads.matches(meta, withoutRefs(m)) || containsAll(m, meta)),
                     () -> "expected \"" + key + "\" to be present with " + meta + " on " + topic
-                            + " within " + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence);
+                            + " within " + assertTimeout.toMillis() + " ms; present: " + presence);
             return this;
         }
 
@@ -386,7 +427,7 @@ public final class ChannelTest {
         public Joined assertAbsent(String key) {
             awaitPresence(() -> !presence.containsKey(key),
                     () -> "expected \"" + key + "\" to leave " + topic + " within "
-                            + ASSERT_TIMEOUT.toMillis() + " ms; present: " + presence.keySet());
+                            + assertTimeout.toMillis() + " ms; present: " + presence.keySet());
             return this;
         }
 
@@ -396,7 +437,7 @@ public final class ChannelTest {
 
         /** Applies presence pushes as they come until {@code condition} holds or the assert timeout passes. */
         private void awaitPresence(BooleanSupplier condition, Supplier<String> failure) {
-            long deadline = System.nanoTime() + ASSERT_TIMEOUT.toNanos();
+            long deadline = System.nanoTime() + assertTimeout.toNanos();
             while (true) {
                 syncPresence(Duration.ZERO);
                 if (condition.getAsBoolean()) {
@@ -465,14 +506,14 @@ public final class ChannelTest {
 
         /** Asserts the channel was closed normally ({@code phx_close}). */
         public Joined assertClosed() {
-            socket.inbox.await(m -> topic.equals(m.topic()) && "phx_close".equals(m.event()), ASSERT_TIMEOUT,
+            socket.inbox.await(m -> topic.equals(m.topic()) && "phx_close".equals(m.event()), assertTimeout,
                     "phx_close on " + topic);
             return this;
         }
 
         /** Asserts the channel crashed ({@code phx_error}). */
         public Joined assertCrashed() {
-            socket.inbox.await(m -> topic.equals(m.topic()) && "phx_error".equals(m.event()), ASSERT_TIMEOUT,
+            socket.inbox.await(m -> topic.equals(m.topic()) && "phx_error".equals(m.event()), assertTimeout,
                     "phx_error on " + topic);
             return this;
         }

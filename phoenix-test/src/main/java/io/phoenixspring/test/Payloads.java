@@ -25,6 +25,14 @@ final class Payloads {
         return MAPPER.valueToTree(value);
     }
 
+    /** JSON trees as plain Java values (Map, List, String, Number, Boolean, null); Binary stays Binary. */
+    static Object plain(Object value) {
+        if (value instanceof tools.jackson.databind.JsonNode node) {
+            return MAPPER.convertValue(node, Object.class);
+        }
+        return value;
+    }
+
     private static boolean looksLikeJson(String text) {
         String trimmed = text.trim();
         return trimmed.startsWith("{") || trimmed.startsWith("[");

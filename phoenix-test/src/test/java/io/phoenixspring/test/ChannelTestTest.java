@@ -107,6 +107,17 @@ class ChannelTestTest {
     }
 
     @Test
+    void theAssertTimeoutIsTheHelpersToSet() {
+        assertThat(channels.assertTimeout()).isEqualTo(ChannelTest.ASSERT_TIMEOUT);
+        ChannelTest.Joined room = channels.assertTimeout(Duration.ofMillis(200)).socket(userSocket, "user_id", Map.of())
+                .join("room:lobby");
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> room.assertPush("never", Map.of())).isInstanceOf(AssertionError.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        assertThatThrownBy(() -> channels.assertTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void pingRepliesWithStatusOk() {
         ChannelTest.Joined room = channels.socket(userSocket, "user_id", Map.of("user", "ada")).subscribeAndJoin("room:lobby");
 
@@ -149,7 +160,14 @@ class ChannelTestTest {
         ChannelTest.TestSocket socket = channels.socket(userSocket, "user_id", Map.of());
         ChannelTest.Joined refused = socket.join("room:secret");
         assertThat(refused.joined()).isFalse();
-        assertThat(refused.joinResponse().toString()).isEqualTo("{\"reason\":\"unauthorized\"}");
+        // Plain Java values: the reply compares with a Map (Phoenix: {:error, %{reason: "unauthorized"}}).
+        assertThat(refused.joinResponse()).isEqualTo(Map.of("reason", "unauthorized"));
+        refused.assertJoinRefused(Map.of("reason", "unauthorized"));
+        assertThatThrownBy(() -> refused.assertJoinRefused(Map.of("reason", "locked"))).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("locked");
+        assertThatThrownBy(() -> socket.join("room:2").assertJoinRefused(Map.of("reason", "unauthorized")))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("to be refused, but it succeeded");
+        assertThat(socket.join("room:3").joinResponse()).isEqualTo(Map.of("user", "anonymous"));
 
         ChannelTest.Joined room = socket.join("room:1");
         room.push("whisper", Map.of("to", "you"));
