@@ -4,6 +4,7 @@ import io.phoenixspring.channels.endpoint.Endpoint;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.presence.tracker.Tracker;
 import io.phoenixspring.pubsub.PubSub;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * to the topic's subscribers on this node as {@code presence_diff} {@code {"joins":…,"leaves":…}}
  * (each node sends the diffs of the changes it sees, its own and the other nodes'), gathered over
  * {@link PresenceOptions#diffWindow()} when that is not zero. Tracking is a short in-memory
- * operation: it never waits for the network or for other channels.
+ * operation: it never waits for the network or for other channels. {@link PresenceHandler}s
+ * (Phoenix's {@code handle_metas/4}) see every diff after it is sent, on a thread of their own.
  */
 public final class Presence implements AutoCloseable {
 
@@ -45,6 +47,7 @@ public final class Presence implements AutoCloseable {
     private final Tracker tracker;
     private final DiffBuffer diffs;
     private final PresenceFetcher fetcher;
+    private final PresenceHandlers handlers;
     private final PresenceOptions options;
     private final Set<Socket> monitored = ConcurrentHashMap.newKeySet();
 
@@ -52,8 +55,9 @@ public final class Presence implements AutoCloseable {
         this.options = builder.options;
         this.fetcher = builder.fetcher;
         Endpoint endpoint = builder.endpoint;
+        this.handlers = new PresenceHandlers(builder.handlers, options.tracker().name());
         this.diffs = new DiffBuffer(options.diffWindow(), options.tracker().poolSize(), options.tracker().name(),
-                (topic, joins, leaves) -> endpoint.localBroadcast(topic, "presence_diff", diff(topic, joins, leaves)));
+                (topic, joins, leaves) -> sendDiff(endpoint, topic, joins, leaves));
         // Metas are made plain with the endpoint's JSON configuration, as its broadcasts are.
         this.tracker = new Tracker(builder.pubSub, options.tracker(), diffs::add, endpoint.json());
     }
@@ -186,6 +190,7 @@ public final class Presence implements AutoCloseable {
     public void close() {
         tracker.close();
         diffs.close();
+        handlers.close();
     }
 
     // ---- internals ----
@@ -200,12 +205,20 @@ public final class Presence implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> diff(String topic, Map<String, List<Map<String, Object>>> joins,
+    /** As Phoenix does: the {@code presence_diff} to this node's subscribers, then the handlers get the same diff. */
+    private void sendDiff(Endpoint endpoint, String topic, Map<String, List<Map<String, Object>>> joins,
             Map<String, List<Map<String, Object>>> leaves) {
-        Map<String, Object> diff = new LinkedHashMap<>();
-        diff.put("joins", fetchForDiff(topic, joins));
-        diff.put("leaves", fetchForDiff(topic, leaves));
-        return diff;
+        Map<String, Map<String, Object>> fetchedJoins = fetchForDiff(topic, joins);
+        Map<String, Map<String, Object>> fetchedLeaves = fetchForDiff(topic, leaves);
+        try {
+            Map<String, Object> diff = new LinkedHashMap<>();
+            diff.put("joins", fetchedJoins);
+            diff.put("leaves", fetchedLeaves);
+            endpoint.localBroadcast(topic, "presence_diff", diff);
+        } finally {
+            // even if the broadcast failed: the handlers' view of the topic follows every diff
+            handlers.dispatch(topic, joins, leaves, fetchedJoins, fetchedLeaves);
+        }
     }
 
     private Map<String, Map<String, Object>> fetchForDiff(String topic, Map<String, List<Map<String, Object>>> metas) {
@@ -249,6 +262,7 @@ public final class Presence implements AutoCloseable {
      * Presence presence = Presence.builder(pubSub, endpoint)
      *         .options(PresenceOptions.defaults().withDiffWindow(Duration.ofMillis(50)))
      *         .fetcher((topic, presences) -> presences)
+     *         .handler((topic, joins, leaves, presences, state) -> state)
      *         .build();
      * }</pre>
      */
@@ -257,6 +271,7 @@ public final class Presence implements AutoCloseable {
         private final Endpoint endpoint;
         private PresenceOptions options = PresenceOptions.defaults();
         private PresenceFetcher fetcher = PresenceFetcher.NONE;
+        private final List<PresenceHandler<?>> handlers = new ArrayList<>();
 
         private Builder(PubSub pubSub, Endpoint endpoint) {
             this.pubSub = Objects.requireNonNull(pubSub, "pubSub");
@@ -270,6 +285,15 @@ public final class Presence implements AutoCloseable {
 
         public Builder fetcher(PresenceFetcher value) {
             this.fetcher = Objects.requireNonNull(value, "fetcher");
+            return this;
+        }
+
+        /**
+         * Adds a {@link PresenceHandler} (Phoenix's {@code handle_metas/4}); several are called in
+         * the order they were added, each with its own state. Their {@code init()} runs in {@link #build()}.
+         */
+        public Builder handler(PresenceHandler<?> value) {
+            handlers.add(Objects.requireNonNull(value, "handler"));
             return this;
         }
 

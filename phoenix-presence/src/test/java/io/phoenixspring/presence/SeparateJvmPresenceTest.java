@@ -2,8 +2,10 @@ package io.phoenixspring.presence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phoenixspring.presence.support.Events;
 import io.phoenixspring.presence.support.Node;
 import io.phoenixspring.presence.support.PresenceNodeMain;
+import io.phoenixspring.presence.support.UserOffline;
 import io.phoenixspring.pubsub.testing.RedisServer;
 import java.io.BufferedReader;
 import java.io.File;
@@ -12,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -19,14 +22,21 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** A node in a second JVM process is killed (SIGKILL, no goodbye) and started again. */
+/**
+ * A node in a second JVM process is killed (SIGKILL, no goodbye) and started again. The local node
+ * has the README's "user went offline" {@link PresenceHandler}: it sees the killed node's presences
+ * leave.
+ */
 class SeparateJvmPresenceTest {
 
-    private static final String TOPIC = "room:jvm";
+    private static final String TOPIC = UserOffline.LOBBY;
 
     @Test
     void aKilledNodeProcessesPresencesLeaveEverywhereAndItsRestartAddsNoGhosts() throws Exception {
-        try (RedisServer redis = RedisServer.start(); Node local = new Node("local", redis.url(), TOPIC, Node.fastTracker())) {
+        try (RedisServer redis = RedisServer.start();
+                Node local = new Node("local", redis.url(), TOPIC, Node.fastTracker(), List.of(UserOffline::new))) {
+            Events offline = new Events("user_offline");
+            local.endpoint.subscribe(TOPIC, offline);
             String mine = local.presence.track(new Object(), TOPIC, "local-0", Map.of());
 
             Remote first = Remote.start(redis.url());
@@ -41,6 +51,7 @@ class SeparateJvmPresenceTest {
             awaitListed(local, Map.of("local-0", Set.of(mine)));
             assertThat(Duration.ofNanos(System.nanoTime() - killed)).as("noticed by silence, after down_period")
                     .isGreaterThanOrEqualTo(Duration.ofMillis(900));
+            awaitOffline(offline, List.of("remote-0", "remote-1", "remote-2"));
 
             Remote second = Remote.start(redis.url());
             Map<String, Set<Object>> restarted = new HashMap<>(Map.of("local-0", Set.of(mine)));
@@ -54,6 +65,19 @@ class SeparateJvmPresenceTest {
             second.process.getOutputStream().close(); // a clean exit: goodbye
             assertThat(second.process.waitFor(20, TimeUnit.SECONDS)).isTrue();
             awaitListed(local, Map.of("local-0", Set.of(mine)));
+            awaitOffline(offline, List.of("remote-0", "remote-1", "remote-2", "remote-0", "remote-1", "remote-2"));
+        }
+    }
+
+    /** The handler's "user_offline"s, each user once per leave, sorted within each batch; never local-0. */
+    private static void awaitOffline(Events offline, List<String> users) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                .until(() -> offline.payloads().size() >= users.size());
+        List<Object> seen = offline.payloads();
+        assertThat(seen).hasSize(users.size());
+        for (int from = 0; from < users.size(); from += 3) {
+            assertThat(seen.subList(from, from + 3)).containsExactlyInAnyOrderElementsOf(
+                    users.subList(from, from + 3).stream().map(user -> Map.of("user", user)).toList());
         }
     }
 

@@ -5,6 +5,7 @@ import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.channels.endpoint.Endpoint;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.presence.PresenceFetcher;
+import io.phoenixspring.presence.PresenceHandler;
 import io.phoenixspring.presence.PresenceOptions;
 import io.phoenixspring.presence.tracker.TrackerOptions;
 import io.phoenixspring.pubsub.PubSub;
@@ -21,12 +22,18 @@ import org.springframework.context.annotation.Bean;
 /**
  * A {@link Presence} bean (Phoenix.Presence) on the application's {@link PubSub} and
  * {@link Endpoint}, configured by {@code phoenix.presence.*}. A {@link PresenceFetcher} bean, if
- * any, is its fetch hook; a {@link PresenceOptions} bean replaces the properties.
+ * any, is its fetch hook; every {@link PresenceHandler} bean (Phoenix's {@code handle_metas/4}) is
+ * called with each diff, in {@code @Order}; a {@link PresenceOptions} bean replaces the properties.
  *
  * <pre>{@code
  * @PhoenixChannel
  * class RoomChannel {
  *     RoomChannel(Presence presence) { this.presence = presence; }
+ * }
+ *
+ * @Bean
+ * PresenceHandler<Void> userOffline(Endpoint endpoint) {
+ *     return (topic, joins, leaves, presences, state) -> { ...; return state; };
  * }
  * }</pre>
  */
@@ -51,10 +58,11 @@ public class PresenceAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public Presence phoenixPresence(PubSub pubSub, Endpoint endpoint, PresenceOptions options,
-            ObjectProvider<PresenceFetcher> fetcher) {
-        return Presence.builder(pubSub, endpoint)
+            ObjectProvider<PresenceFetcher> fetcher, ObjectProvider<PresenceHandler<?>> handlers) {
+        Presence.Builder builder = Presence.builder(pubSub, endpoint)
                 .options(options)
-                .fetcher(fetcher.getIfUnique(() -> PresenceFetcher.NONE))
-                .build();
+                .fetcher(fetcher.getIfUnique(() -> PresenceFetcher.NONE));
+        handlers.orderedStream().forEach(builder::handler);
+        return builder.build();
     }
 }

@@ -7,18 +7,24 @@ import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.presence.PresenceFetcher;
+import io.phoenixspring.presence.PresenceHandler;
 import io.phoenixspring.presence.PresenceOptions;
 import io.phoenixspring.presence.tracker.TrackerOptions;
 import io.phoenixspring.pubsub.PubSub;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 class PresenceAutoConfigurationTest {
 
@@ -88,6 +94,104 @@ class PresenceAutoConfigurationTest {
                 Map<String, Map<String, Object>> out = new HashMap<>();
                 presences.forEach((key, p) -> out.put(key, Map.of("metas", p.get("metas"), "name", "Alice")));
                 return out;
+            };
+        }
+    }
+
+    @Test
+    void everyPresenceHandlerBeanIsCalledWithEachDiffInItsOrderWithItsOwnState() {
+        runner.withUserConfiguration(HandlerConfig.class).run(context -> {
+            Presence presence = context.getBean(Presence.class);
+            Seen seen = context.getBean(Seen.class);
+            assertThat(seen.lines).containsExactly("counter init");
+            Object tab = new Object();
+            presence.track(tab, "room:1", "alice", Map.of());
+            presence.flush("room:1");
+            presence.untrackAll(tab);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> seen.lines.size() == 5);
+            assertThat(seen.lines).containsExactly("counter init",
+                    "counter room:1 joins=[alice] leaves=[] presences=[alice] state=0",
+                    "logger room:1 joins=[alice] leaves=[] presences=[alice] state=null",
+                    "counter room:1 joins=[] leaves=[alice] presences=[] state=1",
+                    "logger room:1 joins=[] leaves=[alice] presences=[] state=null");
+        });
+    }
+
+    static final class Seen {
+        final List<String> lines = new CopyOnWriteArrayList<>();
+
+        <S> S add(String name, String topic, Map<String, ?> joins, Map<String, ?> leaves, Map<String, ?> presences, S state) {
+            lines.add(name + " " + topic + " joins=" + joins.keySet() + " leaves=" + leaves.keySet() + " presences="
+                    + presences.keySet() + " state=" + state);
+            return state;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HandlerConfig {
+        @Bean
+        Seen seen() {
+            return new Seen();
+        }
+
+        @Bean
+        @Order(2)
+        PresenceHandler<Void> logger(Seen seen) {
+            return (topic, joins, leaves, presences, state) -> seen.add("logger", topic, joins, leaves, presences, state);
+        }
+
+        @Bean
+        @Order(1)
+        PresenceHandler<Integer> counter(Seen seen) {
+            return new PresenceHandler<>() {
+                @Override
+                public Integer init() {
+                    seen.lines.add("counter init");
+                    return 0;
+                }
+
+                @Override
+                public Integer handleMetas(String topic, Map<String, Map<String, Object>> joins,
+                        Map<String, Map<String, Object>> leaves, Map<String, List<Map<String, Object>>> presences,
+                        Integer state) {
+                    return seen.add("counter", topic, joins, leaves, presences, state) + 1;
+                }
+            };
+        }
+    }
+
+    @Test
+    void aHandlerBeanMayUseThePresenceThroughAnObjectProvider() {
+        runner.withUserConfiguration(GuardConfig.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            Presence presence = context.getBean(Presence.class);
+            Seen seen = context.getBean(Seen.class);
+            Object tab = new Object();
+            presence.track(tab, "users:lobby", "alice", Map.of());
+            presence.untrackAll(tab);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !seen.lines.isEmpty());
+            assertThat(seen.lines).containsExactly("first node up: " + presence.tracker().replica());
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class GuardConfig {
+        @Bean
+        Seen seen() {
+            return new Seen();
+        }
+
+        /** The README's guard, as a bean: the Presence comes lazily, so there is no bean cycle. */
+        @Bean
+        PresenceHandler<Void> userGone(Seen seen, ObjectProvider<Presence> presence) {
+            return (topic, joins, leaves, presences, state) -> {
+                if (!leaves.isEmpty()) {
+                    var tracker = presence.getObject().tracker();
+                    if (tracker.upReplicas().stream().allMatch(other -> tracker.replica().compareTo(other) < 0)) {
+                        seen.lines.add("first node up: " + tracker.replica());
+                    }
+                }
+                return state;
             };
         }
     }

@@ -4,14 +4,17 @@ import io.phoenixspring.channels.endpoint.Endpoint;
 import io.phoenixspring.channels.server.ChannelsMetrics;
 import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.presence.Presence;
+import io.phoenixspring.presence.PresenceHandler;
 import io.phoenixspring.presence.PresenceOptions;
 import io.phoenixspring.presence.tracker.TrackerOptions;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.pubsub.redis.RedisPubSubAdapter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One node of a test cluster over Redis: its PubSub, a Presence, and a client view on one topic
@@ -40,6 +43,12 @@ public final class Node implements AutoCloseable {
     }
 
     public Node(String name, String redisUrl, String topic, TrackerOptions tracker) {
+        this(name, redisUrl, topic, tracker, List.of());
+    }
+
+    /** A node whose presence has the handlers made by {@code handlers} (they may use the node's endpoint). */
+    public Node(String name, String redisUrl, String topic, TrackerOptions tracker,
+            List<Function<Endpoint, PresenceHandler<?>>> handlers) {
         this.name = name;
         this.topic = topic;
         this.adapter = new RedisPubSubAdapter(RedisPubSubAdapter.Settings.of(redisUrl)
@@ -52,9 +61,10 @@ public final class Node implements AutoCloseable {
         }
         this.runtime = new SocketRuntime(pubSub, ChannelsMetrics.noop());
         this.endpoint = new Endpoint(runtime);
-        this.presence = Presence.builder(pubSub, endpoint)
-                .options(PresenceOptions.defaults().withTracker(tracker).withDiffWindow(Duration.ofMillis(20)))
-                .build();
+        Presence.Builder builder = Presence.builder(pubSub, endpoint)
+                .options(PresenceOptions.defaults().withTracker(tracker).withDiffWindow(Duration.ofMillis(20)));
+        handlers.forEach(handler -> builder.handler(handler.apply(endpoint)));
+        this.presence = builder.build();
         endpoint.subscribe(topic, view);
         view.syncState(presence.list(topic));
     }
