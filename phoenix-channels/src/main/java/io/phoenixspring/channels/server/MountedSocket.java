@@ -59,7 +59,7 @@ public final class MountedSocket {
         }
         ChannelRoutes routes = new ChannelRoutes();
         handler.channels(routes);
-        return new MountedSocket(path, handler, ChannelRoute.compile(routes.routes(), beans, json), websocket, longpoll,
+        return new MountedSocket(path, handler, ChannelRoute.compile(routes.routes(), beans, json, handler), websocket, longpoll,
                 connectInfoHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 options);
     }

@@ -33,4 +33,16 @@ public @interface PhoenixSocket {
 
     /** Request headers copied into {@link ConnectInfo#headers()}, beyond x- headers and the user agent. */
     String[] connectInfoHeaders() default {};
+
+    /**
+     * Level of the {@code JOINED}/{@code REFUSED JOIN} lines of this socket's channels, unless a
+     * channel sets its own (Phoenix's {@code log_join}); {@code DEFAULT} is {@code INFO}.
+     */
+    LogLevel logJoin() default LogLevel.DEFAULT;
+
+    /**
+     * Level of the {@code HANDLED … INCOMING ON} lines of this socket's channels, unless a channel
+     * sets its own (Phoenix's {@code log_handle_in}); {@code DEFAULT} is {@code DEBUG}.
+     */
+    LogLevel logHandleIn() default LogLevel.DEFAULT;
 }
