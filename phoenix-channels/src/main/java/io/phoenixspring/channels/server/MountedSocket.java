@@ -68,7 +68,7 @@ public final class MountedSocket {
         if (own == null) {
             throw new IllegalStateException(handlerName(handler) + ".transportOptions returned null");
         }
-        return new MountedSocket(path, handler, ChannelRoute.compile(routes.routes(), beans, json), websocket, longpoll,
+        return new MountedSocket(path, handler, ChannelRoute.compile(routes.routes(), beans, json, handler), websocket, longpoll,
                 connectInfoHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()),
                 own, false, false);
     }

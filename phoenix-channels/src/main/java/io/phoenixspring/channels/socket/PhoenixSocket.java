@@ -50,4 +50,16 @@ public @interface PhoenixSocket {
      * before {@code connect} runs; a long-poll session also refuses polls by any other user than the one who opened it.
      */
     boolean authenticated() default false;
+
+    /**
+     * Level of the {@code JOINED}/{@code REFUSED JOIN} lines of this socket's channels, unless a
+     * channel sets its own (Phoenix's {@code log_join}); {@code DEFAULT} is {@code INFO}.
+     */
+    LogLevel logJoin() default LogLevel.DEFAULT;
+
+    /**
+     * Level of the {@code HANDLED … INCOMING ON} lines of this socket's channels, unless a channel
+     * sets its own (Phoenix's {@code log_handle_in}); {@code DEFAULT} is {@code DEBUG}.
+     */
+    LogLevel logHandleIn() default LogLevel.DEFAULT;
 }
