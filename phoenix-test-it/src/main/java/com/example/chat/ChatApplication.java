@@ -18,9 +18,13 @@ public class ChatApplication {
     Router router() {
         return Router.builder()
                 .pipeline("api", p -> p.plug(Plugs.accepts("json")))
+                .pipeline("session", p -> p.plug(Plugs.accepts("json")).plug(Plugs.fetchSession())
+                        .plug(Plugs.protectFromForgery()))
                 .scope("/api", s -> s.pipeThrough("api")
                         .get("/token", TokenController.class, "create")
                         .get("/rooms/:id/online", TokenController.class, "online"))
+                .scope("/members", s -> s.pipeThrough("session")
+                        .get("/session", MemberController.class, "session"))
                 .build();
     }
 }

@@ -37,6 +37,7 @@ import java.util.function.Supplier;
  * ChannelTest.Joined room = channels.socket(userSocket, "user_id", Map.of("user", "ada"))
  *         .subscribeAndJoin("room:lobby");
  * room.assertReply(room.push("ping", Map.of("hello", "there")), "ok", Map.of("hello", "there"));
+ * channels.socket(userSocket, null, Map.of()).subscribeAndJoin(RoomChannel.class, "room:lobby", Map.of());
  * }</pre>
  *
  * <p>Payloads go through the real V2 serializer, so an assertion compares exactly what a client
@@ -204,7 +205,7 @@ public final class ChannelTest {
 
         /** {@code join(socket, topic, payload)}: joins through the socket's routes. */
         public Joined join(String topic, Object payload) {
-            return join(topic, payload, false);
+            return join(null, topic, payload, false);
         }
 
         public Joined join(String topic) {
@@ -213,19 +214,70 @@ public final class ChannelTest {
 
         /** {@code subscribe_and_join}: also subscribes the test to the topic, for assertBroadcast. */
         public Joined subscribeAndJoin(String topic, Object payload) {
-            return join(topic, payload, true);
+            return join(null, topic, payload, true);
         }
 
         public Joined subscribeAndJoin(String topic) {
             return subscribeAndJoin(topic, Map.of());
         }
 
-        private Joined join(String topic, Object payload, boolean subscribe) {
+        /**
+         * {@code join(socket, RoomChannel, topic, payload)}: joins {@code topic} with the bean of this
+         * channel class, whatever the socket's routes say (or whether they cover the topic at all).
+         *
+         * <pre>{@code
+         * socket.join(RoomChannel.class, "room:lobby", Map.of()).assertJoined(Map.of());
+         * }</pre>
+         */
+        public Joined join(Class<?> channel, String topic, Object payload) {
+            return join(beanOf(channel), topic, payload, false);
+        }
+
+        public Joined join(Class<?> channel, String topic) {
+            return join(channel, topic, Map.of());
+        }
+
+        /**
+         * Joins {@code topic} with this channel instance (a {@code Channel} or a
+         * {@code @PhoenixChannel} object), bypassing the socket's routes: a channel built by the test.
+         */
+        public Joined join(Object channel, String topic, Object payload) {
+            return join(Objects.requireNonNull(channel, "channel"), topic, payload, false);
+        }
+
+        /**
+         * {@code subscribe_and_join(socket, RoomChannel, topic, payload)}: joins with the bean of this
+         * channel class, bypassing the socket's routes, and subscribes the test to the topic.
+         */
+        public Joined subscribeAndJoin(Class<?> channel, String topic, Object payload) {
+            return join(beanOf(channel), topic, payload, true);
+        }
+
+        public Joined subscribeAndJoin(Class<?> channel, String topic) {
+            return subscribeAndJoin(channel, topic, Map.of());
+        }
+
+        /** {@link #subscribeAndJoin(Class, String, Object)} with a channel instance. */
+        public Joined subscribeAndJoin(Object channel, String topic, Object payload) {
+            return join(Objects.requireNonNull(channel, "channel"), topic, payload, true);
+        }
+
+        private Object beanOf(Class<?> channel) {
+            Object bean = beans.apply(Objects.requireNonNull(channel, "channel"));
+            if (bean == null) {
+                throw new IllegalArgumentException("no bean of " + channel.getName() + " to join with; pass an instance");
+            }
+            return bean;
+        }
+
+        /** @param channel null: the socket's routes decide */
+        private Joined join(Object channel, String topic, Object payload, boolean subscribe) {
             Joined joined = new Joined(this, topic, String.valueOf(refs.incrementAndGet()));
             if (subscribe) {
                 endpoint.subscribe(topic, joined.broadcasts);
             }
-            String ref = joined.send("phx_join", payload, joined.joinRef);
+            String ref = channel == null ? joined.send("phx_join", payload, joined.joinRef)
+                    : joined.sendJoin(channel, payload);
             ReceivedMessage reply = inbox.await(m -> m.isReply() && ref.equals(m.ref()) && topic.equals(m.topic()),
                     assertTimeout, "the reply to the join of " + topic);
             joined.joinReply = reply;
@@ -307,6 +359,13 @@ public final class ChannelTest {
 
         public String push(String event) {
             return push(event, Map.of());
+        }
+
+        /** A join of this topic with {@code channel}, not the one the socket's routes give. */
+        String sendJoin(Object channel, Object payload) {
+            String ref = socket.nextRef();
+            socket.connection.joinChannel(channel, Frame.text(Payloads.v2Frame(joinRef, ref, topic, "phx_join", payload)));
+            return ref;
         }
 
         String send(String event, Object payload, String withJoinRef) {

@@ -74,6 +74,22 @@ class ChannelTestTest {
         }
     }
 
+    /** A channel no route of UserSocket names. */
+    @PhoenixChannel
+    static class LobbyChannel {
+        @Join
+        JoinResult join(String topic, Map<String, Object> payload, Socket socket) {
+            return JoinResult.ok(Map.of("channel", "lobby", "user", String.valueOf((Object) socket.assign("user")),
+                    "payload", payload));
+        }
+
+        @HandleIn("shout")
+        HandleResult shout(Map<String, Object> payload, Socket socket) {
+            socket.broadcast("shout", payload);
+            return HandleResult.noReply();
+        }
+    }
+
     static class UserSocket implements SocketHandler {
         @Override
         public void channels(ChannelRoutes routes) {
@@ -197,5 +213,28 @@ class ChannelTestTest {
         crashed.assertCrashed();
 
         socket.close();
+    }
+
+    @Test
+    void joinsAChannelClassOrInstanceDirectlyBypassingTheSocketsRoutes() {
+        ChannelTest withBeans = new ChannelTest(runtime, type -> type == LobbyChannel.class ? new LobbyChannel() : null);
+        ChannelTest.TestSocket socket = withBeans.socket(userSocket, "user_id", Map.of("user", "ada"));
+        socket.join("lobby").assertJoinRefused(Map.of("reason", "unmatched topic"));
+
+        ChannelTest.Joined lobby = socket.subscribeAndJoin(LobbyChannel.class, "lobby", Map.of("hi", 1));
+        lobby.assertJoined(Map.of("channel", "lobby", "user", "ada", "payload", Map.of("hi", 1)));
+        lobby.push("shout", Map.of("hello", "all"));
+        lobby.assertBroadcast("shout", Map.of("hello", "all"));
+        lobby.assertPush("shout", Map.of("hello", "all"));
+        lobby.assertReply(lobby.leave(), "ok");
+
+        // An instance, on a topic the routes give to another channel: the instance wins.
+        ChannelTest.Joined room = socket.join(new LobbyChannel(), "room:1", Map.of());
+        room.assertJoined(Map.of("channel", "lobby", "user", "ada", "payload", Map.of()));
+        assertThat(socket.join(LobbyChannel.class, "lobby").joined()).isTrue();
+        assertThat(socket.join("room:2").joinResponse()).as("the routes still apply to other joins")
+                .isEqualTo(Map.of("user", "ada"));
+        assertThatThrownBy(() -> channels.socket(userSocket, "user_id", Map.of()).join(LobbyChannel.class, "lobby"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pass an instance");
     }
 }

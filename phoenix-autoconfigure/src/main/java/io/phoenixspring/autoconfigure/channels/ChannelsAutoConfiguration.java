@@ -11,6 +11,7 @@ import io.phoenixspring.channels.server.MountedSocket;
 import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.channels.socket.OriginCheck;
 import io.phoenixspring.channels.socket.PhoenixSocket;
+import io.phoenixspring.channels.socket.SessionReader;
 import io.phoenixspring.channels.socket.SocketHandler;
 import io.phoenixspring.channels.socket.TransportOptions;
 import io.phoenixspring.pubsub.PhoenixJson;
@@ -91,9 +92,11 @@ public class ChannelsAutoConfiguration {
     @ConditionalOnMissingBean
     public SocketRuntime phoenixSocketRuntime(PubSub pubSub, ObjectProvider<ChannelsMetrics> metrics,
             @Qualifier(CHANNEL_EXECUTOR_BEAN_NAME) ObjectProvider<Executor> channelExecutor,
-            ObjectProvider<SocketRuntimeCustomizer> customizers, ObjectProvider<PhoenixJson> json) {
+            ObjectProvider<SocketRuntimeCustomizer> customizers, ObjectProvider<PhoenixJson> json,
+            ObjectProvider<SessionReader> sessions, ApplicationContext context) {
         SocketRuntime.Builder builder = SocketRuntime.builder(pubSub).metrics(metrics.getIfAvailable(ChannelsMetrics::noop))
-                .json(json.getIfAvailable(PhoenixJson::defaults));
+                .json(json.getIfAvailable(PhoenixJson::defaults))
+                .sessions(sessions.getIfAvailable(() -> WebSessions.reader(context)));
         channelExecutor.ifAvailable(builder::channelExecutor);
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
@@ -125,7 +128,13 @@ public class ChannelsAutoConfiguration {
                         + SocketHandler.class.getName(), null);
             }
             try {
-                mounts.add(MountedSocket.of(handler, options, context::getBean, runtime.json()));
+                MountedSocket mount = MountedSocket.of(handler, options, context::getBean, runtime.json());
+                if (mount.session() && runtime.sessions() == null) {
+                    throw new InvalidSocketException(socket, "@PhoenixSocket(session = true) reads phoenix-web's session "
+                            + "cookie, and there is none: add phoenix-web with phoenix.endpoint.secret-key-base, or a "
+                            + SessionReader.class.getSimpleName() + " bean", null);
+                }
+                mounts.add(mount);
             } catch (IllegalArgumentException | IllegalStateException | NoSuchBeanDefinitionException e) {
                 // A bad path, topic pattern or channel class: the application's code, reported as such.
                 // A channel bean that fails to be created is its own failure and passes through.
@@ -188,7 +197,7 @@ public class ChannelsAutoConfiguration {
         TransportOptions withSessionMaxAge = new TransportOptions(defaults.websocketTimeout(), defaults.maxFrameSize(),
                 defaults.compress(), defaults.outboundLimit(), defaults.outboundByteLimit(), defaults.maxChannels(),
                 defaults.longpollWindow(), defaults.longpollPubsubTimeout(), sockets.getLongpoll().getSessionMaxAge(),
-                defaults.checkOrigin(), defaults.directWrites());
+                defaults.checkOrigin(), defaults.directWrites(), defaults.subprotocols());
         return withSessionMaxAge
                 .withWebsocketTimeout(sockets.getWebsocket().getTimeout())
                 .withMaxFrameSize((int) frame)
@@ -202,8 +211,37 @@ public class ChannelsAutoConfiguration {
                 .withCheckOrigin(originCheck(properties));
     }
 
+    /**
+     * phoenix-web's cookie session as sockets read it: the endpoint's session store and CSRF rule.
+     * Only loaded when phoenix-web is on the class path.
+     */
+    static final class WebSessions {
+
+        private static final boolean PRESENT = ClassUtils.isPresent("io.phoenixspring.web.endpoint.WebEndpoint",
+                ChannelsAutoConfiguration.class.getClassLoader());
+
+        static SessionReader reader(ApplicationContext context) {
+            return PRESENT ? Store.reader(context) : null;
+        }
+
+        private static final class Store {
+            static SessionReader reader(ApplicationContext context) {
+                io.phoenixspring.web.endpoint.WebEndpoint endpoint = context
+                        .getBeanProvider(io.phoenixspring.web.endpoint.WebEndpoint.class).getIfAvailable();
+                if (endpoint == null || endpoint.sessionStore() == null) {
+                    return null;
+                }
+                io.phoenixspring.web.session.CookieStore store = endpoint.sessionStore();
+                return SessionReader.of(store.options().key(), store::get, io.phoenixspring.web.session.CsrfToken::matches);
+            }
+        }
+    }
+
     static OriginCheck originCheck(EndpointProperties properties) {
         List<String> values = properties.getCheckOrigin();
+        if (values != null && values.size() == 1 && "conn".equalsIgnoreCase(values.get(0).trim())) {
+            return OriginCheck.CONN;
+        }
         if (values == null || values.isEmpty() || values.size() == 1 && "true".equalsIgnoreCase(values.get(0).trim())) {
             return OriginCheck.host(properties.getUrl().getHost());
         }

@@ -43,7 +43,7 @@ public class EndpointProperties {
     /** The public URL of the endpoint, used for the default origin check and for building URLs. */
     private final Url url = new Url();
 
-    /** Allowed WebSocket/long-poll origins: true (the url host), false (any: development only), or a list such as //example.com, https://*.example.com:443. */
+    /** Allowed WebSocket/long-poll origins: true (the url host), conn (the request's own scheme, host and port), false (any: development only), or a list such as //example.com, https://*.example.com:443. */
     private List<String> checkOrigin = new ArrayList<>(List.of("true"));
 
     /** Socket transports. */

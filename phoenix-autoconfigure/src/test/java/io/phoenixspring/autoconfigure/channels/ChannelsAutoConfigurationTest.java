@@ -152,6 +152,89 @@ class ChannelsAutoConfigurationTest {
     }
 
     @Test
+    void checkOriginConnComparesWithTheRequest() {
+        runner.withPropertyValues("phoenix.endpoint.check-origin=conn").run(context -> {
+            OriginCheck check = ChannelsAutoConfiguration.originCheck(
+                    context.getBean(io.phoenixspring.autoconfigure.endpoint.EndpointProperties.class));
+            assertThat(check).isSameAs(OriginCheck.CONN);
+            assertThat(check.allows("https://chat.example.com", java.net.URI.create("https://chat.example.com/socket/websocket")))
+                    .isTrue();
+            assertThat(check.allows("https://evil.example", java.net.URI.create("https://chat.example.com/socket/websocket")))
+                    .isFalse();
+        });
+    }
+
+    @PhoenixSocket(path = "/members", session = true, authenticated = true)
+    static class MemberSocket implements SocketHandler {
+        @Override
+        public void channels(ChannelRoutes routes) {
+        }
+
+        @Override
+        public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
+            return ConnectResult.ok();
+        }
+
+        @Override
+        public TransportOptions transportOptions(TransportOptions defaults) {
+            return defaults.withMaxChannels(3).withCheckOrigin(OriginCheck.CONN);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MemberApp {
+        @Bean
+        MemberSocket memberSocket() {
+            return new MemberSocket();
+        }
+    }
+
+    @Test
+    void aSessionSocketReadsPhoenixWebsCookieSessionAndKeepsItsOwnOptions() {
+        runner.withConfiguration(AutoConfigurations.of(io.phoenixspring.autoconfigure.web.PhoenixWebAutoConfiguration.class))
+                .withUserConfiguration(MemberApp.class)
+                .withPropertyValues("phoenix.endpoint.sockets.max-channels=50")
+                .run(context -> {
+                    SocketRuntime runtime = context.getBean(SocketRuntime.class);
+                    io.phoenixspring.web.session.CookieStore store = context
+                            .getBean(io.phoenixspring.web.endpoint.WebEndpoint.class).sessionStore();
+                    String csrf = io.phoenixspring.web.session.CsrfToken.generate();
+                    String cookie = store.put(Map.of("user_id", 7, "_csrf_token", csrf));
+                    Map<String, Object> session = runtime.sessions().read(Map.of(store.options().key(), java.util.List.of(cookie)));
+                    assertThat(session).containsEntry("user_id", 7L);
+                    assertThat(runtime.sessions().csrfTokenMatches(session, io.phoenixspring.web.session.CsrfToken.mask(csrf)))
+                            .isTrue();
+                    assertThat(runtime.sessions().csrfTokenMatches(session, csrf)).isFalse();
+                    assertThat(runtime.sessions().read(Map.of(store.options().key(), java.util.List.of("forged")))).isNull();
+                });
+    }
+
+    @Test
+    void aSessionSocketWithoutASessionStoreFailsStartUpSayingWhatToAdd() {
+        runner.withUserConfiguration(MemberApp.class)
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .isInstanceOf(InvalidSocketException.class)
+                        .hasMessageContaining("session = true")
+                        .hasMessageContaining("SessionReader"));
+    }
+
+    @Test
+    void aSocketsOwnTransportOptionsOverrideTheProperties() {
+        MemberSocket socket = new MemberSocket();
+        runner.withPropertyValues("phoenix.endpoint.sockets.max-channels=50").run(context -> {
+            TransportOptions global = ChannelsAutoConfiguration.transportOptions(
+                    context.getBean(io.phoenixspring.autoconfigure.endpoint.EndpointProperties.class));
+            io.phoenixspring.channels.server.MountedSocket mount = io.phoenixspring.channels.server.MountedSocket.of(
+                    socket, global, type -> null);
+            assertThat(global.maxChannels()).isEqualTo(50);
+            assertThat(mount.options().maxChannels()).isEqualTo(3);
+            assertThat(mount.options().checkOrigin()).isSameAs(OriginCheck.CONN);
+            assertThat(mount.session()).isTrue();
+            assertThat(mount.authenticated()).isTrue();
+        });
+    }
+
+    @Test
     void badValuesFailWithTheirPropertyName() {
         runner.withPropertyValues("phoenix.endpoint.sockets.max-channels=0")
                 .run(context -> assertThat(context).hasFailed().getFailure().rootCause()

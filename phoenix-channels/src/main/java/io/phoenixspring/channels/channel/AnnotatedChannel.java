@@ -1,6 +1,7 @@
 package io.phoenixspring.channels.channel;
 
 import io.phoenixspring.channels.message.Binary;
+import io.phoenixspring.channels.socket.LogLevel;
 import io.phoenixspring.channels.socket.Socket;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -38,6 +39,8 @@ public final class AnnotatedChannel implements Channel {
     private final List<Handler> handleInfo = new ArrayList<>();
     private final Handler terminate;
     private final Set<String> intercepts;
+    private final LogLevel logJoin;
+    private final LogLevel logHandleIn;
 
     private AnnotatedChannel(Object bean, JsonMapper mapper) {
         this.mapper = mapper;
@@ -88,6 +91,9 @@ public final class AnnotatedChannel implements Channel {
         this.catchAll = catchAllHandler;
         this.terminate = terminateHandler;
         this.intercepts = Collections.unmodifiableSet(new LinkedHashSet<>(handleOut.keySet()));
+        PhoenixChannel annotation = type.getAnnotation(PhoenixChannel.class);
+        this.logJoin = annotation == null ? LogLevel.DEFAULT : annotation.logJoin();
+        this.logHandleIn = annotation == null ? LogLevel.DEFAULT : annotation.logHandleIn();
     }
 
     /** The application's class this adapter calls (the bean's own class, not a proxy's). */
@@ -154,6 +160,16 @@ public final class AnnotatedChannel implements Channel {
     @Override
     public Set<String> intercepts() {
         return intercepts;
+    }
+
+    @Override
+    public LogLevel logJoin() {
+        return logJoin;
+    }
+
+    @Override
+    public LogLevel logHandleIn() {
+        return logHandleIn;
     }
 
     @Override

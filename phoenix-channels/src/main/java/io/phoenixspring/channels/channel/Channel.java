@@ -1,5 +1,6 @@
 package io.phoenixspring.channels.channel;
 
+import io.phoenixspring.channels.socket.LogLevel;
 import io.phoenixspring.channels.socket.Socket;
 import java.util.Set;
 
@@ -51,5 +52,15 @@ public interface Channel {
 
     /** Called when the channel ends: left, closed, stopped or crashed. */
     default void terminate(String reason, Socket socket) {
+    }
+
+    /** Level of the {@code JOINED}/{@code REFUSED JOIN} lines (Phoenix's {@code log_join}); default: the socket's. */
+    default LogLevel logJoin() {
+        return LogLevel.DEFAULT;
+    }
+
+    /** Level of the {@code HANDLED … INCOMING ON} lines (Phoenix's {@code log_handle_in}); default: the socket's. */
+    default LogLevel logHandleIn() {
+        return LogLevel.DEFAULT;
     }
 }

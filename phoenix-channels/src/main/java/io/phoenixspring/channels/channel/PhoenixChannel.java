@@ -1,5 +1,6 @@
 package io.phoenixspring.channels.channel;
 
+import io.phoenixspring.channels.socket.LogLevel;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -38,4 +39,16 @@ import org.springframework.stereotype.Component;
 @Documented
 @Component
 public @interface PhoenixChannel {
+
+    /**
+     * Level of this channel's {@code JOINED}/{@code REFUSED JOIN} lines (Phoenix's
+     * {@code log_join}); {@code DEFAULT}: the socket's ({@code INFO} unless it says otherwise).
+     */
+    LogLevel logJoin() default LogLevel.DEFAULT;
+
+    /**
+     * Level of this channel's {@code HANDLED … INCOMING ON} lines (Phoenix's {@code log_handle_in});
+     * {@code DEFAULT}: the socket's ({@code DEBUG} unless it says otherwise).
+     */
+    LogLevel logHandleIn() default LogLevel.DEFAULT;
 }

@@ -8,6 +8,7 @@ import io.phoenixspring.channels.message.Broadcast;
 import io.phoenixspring.channels.message.Message;
 import io.phoenixspring.channels.message.Reply;
 import io.phoenixspring.channels.socket.ChannelProcess;
+import io.phoenixspring.channels.socket.LogLevel;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.pubsub.Subscriber;
 import java.time.Duration;
@@ -49,6 +50,21 @@ final class ChannelServer implements Subscriber, ChannelProcess {
     private String currentRef;
     /** The callback being run, for a crash report: {@code join}, {@code handle_in "event"}, ... */
     private String callback = "join";
+    /**
+     * Topics this channel follows besides its own ({@code socket.subscribe}); guarded by itself,
+     * since a callback's Mono may subscribe from another thread while the channel ends.
+     */
+    private final Set<String> followed = new java.util.HashSet<>();
+    /** Set, under {@link #followed}'s lock, once the channel has ended: later subscribes are ignored. */
+    private boolean unfollowed;
+    /**
+     * The subscriber of the followed topics: not this server, which the fastlane treats as a client
+     * of its own topic; so a broadcast there arrives as a Broadcast in handle_info.
+     */
+    private final Subscriber follower = (followedTopic, message) -> {
+        Broadcast broadcast = BroadcastEnvelope.unwrap(message);
+        info(broadcast != null ? broadcast : message);
+    };
 
     /** @param connectionSocket the connection's socket; the channel's is a copy whose actions come here */
     ChannelServer(SocketConnection connection, ChannelRoute route, Socket connectionSocket, String topic, String joinRef,
@@ -57,6 +73,8 @@ final class ChannelServer implements Subscriber, ChannelProcess {
         this.route = route;
         this.channel = route.channel();
         this.socket = connectionSocket.forChannel(topic, joinRef, this);
+        // Phoenix merges the route's assigns into the channel's socket before join.
+        route.route().assigns().forEach(this.socket::assign);
         this.predecessor = predecessor;
         this.mailbox = new Mailbox(connection.runtime().channelExecutor());
         this.intercepts = channel.intercepts();
@@ -114,6 +132,9 @@ final class ChannelServer implements Subscriber, ChannelProcess {
             return call(() -> channel.handleIn(message.event(), message.payload(), socket), result -> {
                 handledIn(started, "ok");
                 observation.stop();
+                log(route.logHandleIn(), "HANDLED {} INCOMING ON {} ({}) in {}\n  Parameters: {}", message.event(),
+                        topic(), channelName(), SocketRuntime.format(Duration.ofNanos(System.nanoTime() - started)),
+                        logParams(message.payload()));
                 handleResult(result, message.ref(), "handle_in");
             }, failure -> {
                 handledIn(started, "crash");
@@ -152,6 +173,7 @@ final class ChannelServer implements Subscriber, ChannelProcess {
                 end(reason, "closed");
             } else {
                 state = State.CLOSED;
+                unfollowAll();
                 terminated.complete(null);
             }
             return null;
@@ -224,6 +246,36 @@ final class ChannelServer implements Subscriber, ChannelProcess {
     }
 
     @Override
+    public void subscribe(String other) {
+        synchronized (followed) {
+            if (unfollowed || !followed.add(other)) {
+                return;
+            }
+            connection.runtime().pubSub().subscribe(other, follower);
+        }
+    }
+
+    @Override
+    public void unsubscribe(String other) {
+        synchronized (followed) {
+            if (followed.remove(other)) {
+                connection.runtime().pubSub().unsubscribe(other, follower);
+            }
+        }
+    }
+
+    /** Ends every {@code socket.subscribe} of this channel, for good. */
+    private void unfollowAll() {
+        synchronized (followed) {
+            unfollowed = true;
+            for (String other : followed) {
+                connection.runtime().pubSub().unsubscribe(other, follower);
+            }
+            followed.clear();
+        }
+    }
+
+    @Override
     public void asyncReply(String ref, String status, Object payload) {
         if (state == State.JOINED) {
             connection.sendReply(new Reply(topic(), status, payload, ref, joinRef()));
@@ -243,15 +295,17 @@ final class ChannelServer implements Subscriber, ChannelProcess {
                 state = State.JOINED;
                 connection.runtime().pubSub().subscribe(topic(), this, this);
                 connection.runtime().metrics().join(route.route().pattern(), "ok", took);
-                log.info("JOINED {} in {}\n  Parameters: {}", topic(), SocketRuntime.format(took), logParams(message.payload()));
+                log(route.logJoin(), "JOINED {} in {}\n  Parameters: {}", topic(), SocketRuntime.format(took),
+                        logParams(message.payload()));
                 connection.sendReply(new Reply(topic(), "ok", ok.response(), message.ref(), joinRef()));
                 if (predecessor != null) {
                     String old = predecessor.joinRef();
                     connection.push(new Message(topic(), "phx_close", EMPTY, old, old));
                 }
             } else if (result instanceof JoinResult.Error error) {
+                log(route.logJoin(), "REFUSED JOIN {} in {}\n  Parameters: {}", topic(), SocketRuntime.format(took),
+                        logParams(message.payload()));
                 refuse(message, error.response(), took, "error");
-                log.info("REFUSED JOIN {} in {}\n  Parameters: {}", topic(), SocketRuntime.format(took), logParams(message.payload()));
             } else {
                 throw new IllegalStateException("join must return a JoinResult (or a Mono of one), got " + result);
             }
@@ -265,6 +319,7 @@ final class ChannelServer implements Subscriber, ChannelProcess {
 
     private void refuse(Message message, Object response, Duration took, String result) {
         state = State.CLOSED;
+        unfollowAll();
         connection.runtime().metrics().join(route.route().pattern(), result, took);
         connection.sendReply(new Reply(topic(), "error", response, message.ref(), message.joinRef()));
         terminated.complete(null);
@@ -353,6 +408,7 @@ final class ChannelServer implements Subscriber, ChannelProcess {
         boolean wasJoined = state == State.JOINED;
         state = State.CLOSED;
         connection.runtime().pubSub().unsubscribe(topic(), this);
+        unfollowAll();
         try {
             channel.terminate(reason, socket);
         } catch (Throwable failure) {
@@ -384,11 +440,20 @@ final class ChannelServer implements Subscriber, ChannelProcess {
     }
 
     private static Object logParams(Object payload) {
-        if (payload instanceof tools.jackson.databind.JsonNode node && node.isObject()) {
-            Map<String, Object> map = new java.util.LinkedHashMap<>();
-            node.properties().forEach(e -> map.put(e.getKey(), e.getValue()));
-            return ParamFilter.filter(map);
+        return payload instanceof Binary ? "<binary>" : ParamFilter.value(payload);
+    }
+
+    /**
+     * A join or handle_in line at the channel's level (Phoenix's channel_log): none at
+     * {@code OFF}, and none for {@code phoenix*} topics, as Phoenix skips them.
+     */
+    private void log(LogLevel level, String format, Object... arguments) {
+        if (level == LogLevel.OFF || level == LogLevel.DEFAULT || topic().startsWith("phoenix")) {
+            return;
         }
-        return payload instanceof Binary ? "<binary>" : payload;
+        org.slf4j.event.Level slf4j = org.slf4j.event.Level.valueOf(level.name());
+        if (log.isEnabledForLevel(slf4j)) {
+            log.atLevel(slf4j).log(format, arguments);
+        }
     }
 }

@@ -29,9 +29,12 @@ public final class MountedSocket {
     private final boolean longpoll;
     private final Set<String> connectInfoHeaders;
     private final TransportOptions options;
+    private final boolean session;
+    private final boolean authenticated;
 
     private MountedSocket(String path, SocketHandler handler, List<ChannelRoute> routes,
-            boolean websocket, boolean longpoll, Set<String> connectInfoHeaders, TransportOptions options) {
+            boolean websocket, boolean longpoll, Set<String> connectInfoHeaders, TransportOptions options,
+            boolean session, boolean authenticated) {
         this.path = path;
         this.handler = handler;
         this.routes = routes;
@@ -39,6 +42,8 @@ public final class MountedSocket {
         this.longpoll = longpoll;
         this.connectInfoHeaders = connectInfoHeaders;
         this.options = options;
+        this.session = session;
+        this.authenticated = authenticated;
     }
 
     /** @param beans resolves channel classes named in the routes to their beans */
@@ -59,9 +64,13 @@ public final class MountedSocket {
         }
         ChannelRoutes routes = new ChannelRoutes();
         handler.channels(routes);
-        return new MountedSocket(path, handler, ChannelRoute.compile(routes.routes(), beans, json), websocket, longpoll,
+        TransportOptions own = handler.transportOptions(options);
+        if (own == null) {
+            throw new IllegalStateException(handlerName(handler) + ".transportOptions returned null");
+        }
+        return new MountedSocket(path, handler, ChannelRoute.compile(routes.routes(), beans, json, handler), websocket, longpoll,
                 connectInfoHeaders.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet()),
-                options);
+                own, false, false);
     }
 
     /** Mounts the handler as its {@link PhoenixSocket} annotation says. */
@@ -78,7 +87,28 @@ public final class MountedSocket {
             throw new IllegalArgumentException(type.getName() + " is not annotated with @PhoenixSocket");
         }
         return of(annotation.path(), handler, annotation.websocket(), annotation.longpoll(),
-                Set.of(annotation.connectInfoHeaders()), options, beans, json);
+                Set.of(annotation.connectInfoHeaders()), options, beans, json)
+                .withConnectInfo(annotation.session(), annotation.authenticated());
+    }
+
+    /**
+     * This mount reading the browser session into {@code ConnectInfo} (checking the
+     * {@code _csrf_token} param), and refusing unauthenticated requests, as
+     * {@link PhoenixSocket#session()} and {@link PhoenixSocket#authenticated()} say.
+     */
+    public MountedSocket withConnectInfo(boolean readSession, boolean requireAuthenticated) {
+        return new MountedSocket(path, handler, routes, websocket, longpoll, connectInfoHeaders, options, readSession,
+                requireAuthenticated);
+    }
+
+    /** Whether {@code ConnectInfo} carries the browser session ({@link PhoenixSocket#session()}). */
+    public boolean session() {
+        return session;
+    }
+
+    /** Whether connections need an authenticated user ({@link PhoenixSocket#authenticated()}). */
+    public boolean authenticated() {
+        return authenticated;
     }
 
     public String path() {
@@ -119,6 +149,10 @@ public final class MountedSocket {
     }
 
     String handlerName() {
+        return handlerName(handler);
+    }
+
+    private static String handlerName(SocketHandler handler) {
         return org.springframework.aop.support.AopUtils.getTargetClass(handler).getSimpleName();
     }
 }

@@ -125,7 +125,7 @@ public final class SocketConnection {
         }
         ChannelServer existing = channels.get(topic);
         switch (message.event()) {
-            case "phx_join" -> join(message, existing);
+            case "phx_join" -> join(message, existing, mount.route(topic));
             case "phx_leave" -> {
                 if (existing == null) {
                     sendReply(new Reply(topic, "ok", EMPTY, message.ref(), message.joinRef()));
@@ -143,8 +143,7 @@ public final class SocketConnection {
         }
     }
 
-    private void join(Message message, ChannelServer existing) {
-        ChannelRoute route = mount.route(message.topic());
+    private void join(Message message, ChannelServer existing, ChannelRoute route) {
         if (route == null) {
             // Phoenix warns here: a client joining a topic no channel route covers is usually a bug.
             log.warn("Ignoring unmatched topic \"{}\" in {}", message.topic(), mount.handlerName());
@@ -167,6 +166,33 @@ public final class SocketConnection {
                 existing);
         channels.put(message.topic(), server);
         server.join(message);
+    }
+
+    /**
+     * A join frame for {@code channel} (a {@link io.phoenixspring.channels.channel.Channel} or an
+     * annotated bean) instead of the channel the socket's routes give: what Phoenix.ChannelTest's
+     * {@code subscribe_and_join(socket, RoomChannel, topic)} does. The join is then like any other
+     * (reply, duplicate join, leave, crash); route assigns do not apply, as there is no route.
+     *
+     * <pre>{@code
+     * connection.joinChannel(roomChannel, Frame.text("[\"1\",\"1\",\"room:lobby\",\"phx_join\",{}]"));
+     * }</pre>
+     *
+     * @throws IllegalArgumentException when the frame is not a {@code phx_join}
+     */
+    public void joinChannel(Object channel, Frame joinFrame) {
+        java.util.Objects.requireNonNull(channel, "channel");
+        Message message = serializer.decode(joinFrame);
+        if (!"phx_join".equals(message.event()) || "phoenix".equals(message.topic())) {
+            throw new IllegalArgumentException("not a join: " + message.event() + " on " + message.topic());
+        }
+        ChannelRoute route = ChannelRoute.direct(message.topic(), channel, runtime.json(), mount.handler());
+        mailbox.execute(() -> {
+            if (!closed) {
+                join(message, channels.get(message.topic()), route);
+            }
+            return null;
+        });
     }
 
     private void replyUnmatched(Message message) {

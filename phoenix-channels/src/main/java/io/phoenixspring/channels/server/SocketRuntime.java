@@ -5,6 +5,7 @@ import io.phoenixspring.channels.serializer.Serializers;
 import io.phoenixspring.channels.socket.ConnectInfo;
 import io.phoenixspring.channels.socket.ConnectResult;
 import io.phoenixspring.channels.socket.Outbound;
+import io.phoenixspring.channels.socket.SessionReader;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.pubsub.Dispatcher;
 import io.phoenixspring.pubsub.PhoenixJson;
@@ -47,6 +48,7 @@ public final class SocketRuntime implements AutoCloseable {
     private final PhoenixJson json;
     private final Serializers serializers;
     private final ChannelThreads threads;
+    private final SessionReader sessions;
     /** The pool this runtime made and so shuts down on close; null when the executor was given. */
     private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
     /** Stateless, so one instance serves every runtime sharing a PubSub (PubSub ids must be unique). */
@@ -55,7 +57,7 @@ public final class SocketRuntime implements AutoCloseable {
 
     /** A runtime whose channel callbacks run on its own pool, shut down by {@link #close()}. */
     public SocketRuntime(PubSub pubSub, ChannelsMetrics metrics) {
-        this(pubSub, metrics, ChannelThreads.own(), PhoenixJson.defaults());
+        this(pubSub, metrics, ChannelThreads.own(), PhoenixJson.defaults(), null);
     }
 
     /**
@@ -66,15 +68,17 @@ public final class SocketRuntime implements AutoCloseable {
      */
     public SocketRuntime(PubSub pubSub, ChannelsMetrics metrics, Executor channelExecutor) {
         this(pubSub, metrics, ChannelThreads.on(java.util.Objects.requireNonNull(channelExecutor, "channelExecutor")),
-                PhoenixJson.defaults());
+                PhoenixJson.defaults(), null);
     }
 
-    private SocketRuntime(PubSub pubSub, ChannelsMetrics metrics, ChannelThreads threads, PhoenixJson json) {
+    private SocketRuntime(PubSub pubSub, ChannelsMetrics metrics, ChannelThreads threads, PhoenixJson json,
+            SessionReader sessions) {
         this.pubSub = pubSub;
         this.metrics = metrics;
         this.json = java.util.Objects.requireNonNull(json, "json");
         this.serializers = Serializers.of(json);
         this.threads = threads;
+        this.sessions = sessions;
         pubSub.registerDispatcher(FASTLANE, fastlane);
     }
 
@@ -98,6 +102,7 @@ public final class SocketRuntime implements AutoCloseable {
         private ChannelsMetrics metrics = ChannelsMetrics.noop();
         private PhoenixJson json = PhoenixJson.defaults();
         private Executor channelExecutor;
+        private SessionReader sessions;
 
         private Builder(PubSub pubSub) {
             this.pubSub = java.util.Objects.requireNonNull(pubSub, "pubSub");
@@ -120,14 +125,25 @@ public final class SocketRuntime implements AutoCloseable {
             return this;
         }
 
+        /** Reads the browser session for sockets declared with {@code session = true}; default: none. */
+        public Builder sessions(SessionReader reader) {
+            this.sessions = reader;
+            return this;
+        }
+
         public SocketRuntime build() {
             return new SocketRuntime(pubSub, metrics,
-                    channelExecutor == null ? ChannelThreads.own() : ChannelThreads.on(channelExecutor), json);
+                    channelExecutor == null ? ChannelThreads.own() : ChannelThreads.on(channelExecutor), json, sessions);
         }
     }
 
     public PubSub pubSub() {
         return pubSub;
+    }
+
+    /** The reader of browser sessions for sockets that ask for one; null when there is none. */
+    public SessionReader sessions() {
+        return sessions;
     }
 
     public ChannelsMetrics metrics() {
@@ -147,8 +163,12 @@ public final class SocketRuntime implements AutoCloseable {
         return threads.timer();
     }
 
-    /** The outcome of a connect attempt. */
-    public record Connected(MountedSocket mount, Socket socket, Serializer serializer, String refusal) {
+    /**
+     * The outcome of a connect attempt.
+     *
+     * @param refusal why it was refused (what {@code connect} gave {@link ConnectResult#error(Object)}), or null
+     */
+    public record Connected(MountedSocket mount, Socket socket, Serializer serializer, Object refusal) {
 
         public boolean accepted() {
             return refusal == null;
@@ -166,6 +186,19 @@ public final class SocketRuntime implements AutoCloseable {
         if (serializer == null) {
             log.warn("Refusing {} connection to {}: unsupported vsn {}", transport, mount.handlerName(), params.get("vsn"));
             return Mono.just(new Connected(mount, null, null, "unsupported vsn"));
+        }
+        if (mount.authenticated() && !info.authenticated()) {
+            log.info("REFUSED CONNECTION TO {}: no authenticated user ({} transport)", mount.handlerName(), transport);
+            metrics.connect(mount.handlerName(), transport, false, Duration.ZERO);
+            return Mono.just(new Connected(mount, null, serializer, ConnectResult.UNAUTHENTICATED));
+        }
+        // Phoenix's rule: a session is only given to a client that proves it read the page (CSRF).
+        if (mount.session() && info.session() != null
+                && (sessions == null || !sessions.csrfTokenMatches(info.session(), params.get("_csrf_token")))) {
+            log.warn("REFUSED CONNECTION TO {}: the _csrf_token connect param does not match the session's ({} transport)",
+                    mount.handlerName(), transport);
+            metrics.connect(mount.handlerName(), transport, false, Duration.ZERO);
+            return Mono.just(new Connected(mount, null, serializer, ConnectResult.INVALID_CSRF_TOKEN));
         }
         Socket socket = Socket.connecting(transport, serializer.version(), mount.handlerName());
         long started = System.nanoTime();

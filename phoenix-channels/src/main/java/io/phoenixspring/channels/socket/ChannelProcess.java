@@ -27,4 +27,9 @@ public interface ChannelProcess {
     void info(Object message);
 
     void infoAfter(Object message, Duration delay);
+
+    /** Subscribes the channel to another topic until it ends; its broadcasts go to handle_info. */
+    void subscribe(String topic);
+
+    void unsubscribe(String topic);
 }

@@ -13,6 +13,8 @@ import java.util.Locale;
  * <pre>{@code
  * OriginCheck check = OriginCheck.allow(List.of("//localhost", "//127.0.0.1"));
  * check.allows("http://localhost:4000"); // true
+ * OriginCheck sameHost = OriginCheck.CONN;                               // check_origin: :conn
+ * OriginCheck custom = OriginCheck.of(origin -> tenants.knows(origin.getHost())); // check_origin: {M, :f, []}
  * }</pre>
  */
 public final class OriginCheck {
@@ -20,7 +22,16 @@ public final class OriginCheck {
     /** Any origin passes: only for development, or for clients that send no Origin. */
     public static final OriginCheck OFF = new OriginCheck(null);
 
+    /**
+     * Phoenix's {@code check_origin: :conn}: the origin must have the request's own scheme, host and
+     * port (behind a proxy, those of the forwarded request when Boot's
+     * {@code server.forward-headers-strategy} is set).
+     */
+    public static final OriginCheck CONN = new OriginCheck(null, null, true);
+
     private final List<Allowed> allowed;
+    private final java.util.function.Predicate<URI> function;
+    private final boolean sameAsRequest;
 
     private record Allowed(String scheme, String host, int port) {
         boolean matches(URI origin) {
@@ -39,7 +50,21 @@ public final class OriginCheck {
     }
 
     private OriginCheck(List<Allowed> allowed) {
+        this(allowed, null, false);
+    }
+
+    private OriginCheck(List<Allowed> allowed, java.util.function.Predicate<URI> function, boolean sameAsRequest) {
         this.allowed = allowed;
+        this.function = function;
+        this.sameAsRequest = sameAsRequest;
+    }
+
+    /**
+     * Phoenix's {@code check_origin: {Module, :function, args}}: {@code allowed} decides on the
+     * parsed Origin (it may throw nothing; an origin that does not parse is refused before it).
+     */
+    public static OriginCheck of(java.util.function.Predicate<URI> allowed) {
+        return new OriginCheck(null, java.util.Objects.requireNonNull(allowed, "allowed"), false);
     }
 
     /** Origins as Phoenix writes them in {@code check_origin: [...]}. */
@@ -78,7 +103,15 @@ public final class OriginCheck {
 
     /** @param origin the Origin header, or null */
     public boolean allows(String origin) {
-        if (allowed == null || origin == null) {
+        return allows(origin, null);
+    }
+
+    /**
+     * @param origin the Origin header, or null
+     * @param request the connect request's URI (for {@link #CONN}); null when unknown
+     */
+    public boolean allows(String origin, URI request) {
+        if (origin == null || allowed == null && function == null && !sameAsRequest) {
             return true;
         }
         URI uri;
@@ -86,6 +119,17 @@ public final class OriginCheck {
             uri = URI.create(origin.trim());
         } catch (IllegalArgumentException e) {
             return false;
+        }
+        if (uri.getHost() == null) {
+            return false;
+        }
+        if (function != null) {
+            return function.test(uri);
+        }
+        if (sameAsRequest) {
+            return request != null && uri.getHost().equalsIgnoreCase(String.valueOf(request.getHost()))
+                    && webScheme(request).equalsIgnoreCase(String.valueOf(uri.getScheme()))
+                    && effectivePort(uri) == effectivePort(request);
         }
         for (Allowed candidate : allowed) {
             if (candidate.matches(uri)) {
@@ -99,6 +143,28 @@ public final class OriginCheck {
         if (uri.getPort() >= 0) {
             return uri.getPort();
         }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        String scheme = uri.getScheme();
+        return "https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme) ? 443 : 80;
+    }
+
+    /** A WebSocket request's URI may read ws/wss; its page's origin reads http/https. */
+    private static String webScheme(URI request) {
+        String scheme = String.valueOf(request.getScheme());
+        return switch (scheme.toLowerCase(Locale.ROOT)) {
+            case "ws" -> "http";
+            case "wss" -> "https";
+            default -> scheme;
+        };
+    }
+
+    @Override
+    public String toString() {
+        if (sameAsRequest) {
+            return "OriginCheck[conn]";
+        }
+        if (function != null) {
+            return "OriginCheck[function]";
+        }
+        return allowed == null ? "OriginCheck[off]" : "OriginCheck" + allowed;
     }
 }

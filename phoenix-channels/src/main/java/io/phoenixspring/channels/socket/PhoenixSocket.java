@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
  * <pre>{@code
  * @PhoenixSocket(path = "/socket", longpoll = true, connectInfoHeaders = "x-tenant")
  * class UserSocket implements SocketHandler { ... }
+ *
+ * @PhoenixSocket(path = "/live", session = true, authenticated = true)
+ * class MemberSocket implements SocketHandler { ... }
  * }</pre>
  */
 @Target(ElementType.TYPE)
@@ -33,4 +36,30 @@ public @interface PhoenixSocket {
 
     /** Request headers copied into {@link ConnectInfo#headers()}, beyond x- headers and the user agent. */
     String[] connectInfoHeaders() default {};
+
+    /**
+     * Read the browser session into {@link ConnectInfo#session()} (Phoenix's {@code connect_info:
+     * [session: ...]}): phoenix-web's session cookie, verified with the endpoint's secret. As in
+     * Phoenix, the client must send the page's CSRF token as the {@code _csrf_token} connect param;
+     * a connection whose session cookie is valid but whose token does not match is refused.
+     */
+    boolean session() default false;
+
+    /**
+     * Refuse connections whose request carries no authenticated user ({@link ConnectInfo#authenticated()}),
+     * before {@code connect} runs; a long-poll session also refuses polls by any other user than the one who opened it.
+     */
+    boolean authenticated() default false;
+
+    /**
+     * Level of the {@code JOINED}/{@code REFUSED JOIN} lines of this socket's channels, unless a
+     * channel sets its own (Phoenix's {@code log_join}); {@code DEFAULT} is {@code INFO}.
+     */
+    LogLevel logJoin() default LogLevel.DEFAULT;
+
+    /**
+     * Level of the {@code HANDLED … INCOMING ON} lines of this socket's channels, unless a channel
+     * sets its own (Phoenix's {@code log_handle_in}); {@code DEFAULT} is {@code DEBUG}.
+     */
+    LogLevel logHandleIn() default LogLevel.DEFAULT;
 }

@@ -134,6 +134,28 @@ public final class Socket {
         channel().monitor(onExit);
     }
 
+    /**
+     * Subscribes this channel to another topic, such as a per-user or a "system" topic (what a
+     * Phoenix channel does with {@code Endpoint.subscribe}): every broadcast there, from any node,
+     * reaches this channel's handle_info as a {@link io.phoenixspring.channels.message.Broadcast},
+     * in order, one message at a time like the rest of its mailbox. The subscription ends with the
+     * channel (left, stopped, crashed, refused or its socket closed). Subscribing twice to a topic
+     * is one subscription.
+     *
+     * <pre>{@code
+     * socket.subscribe("user:" + socket.assign("user_id"));
+     * // and in the channel: @HandleInfo HandleResult on(Broadcast b, Socket socket) { socket.push(b.event(), b.payload()); ... }
+     * }</pre>
+     */
+    public void subscribe(String otherTopic) {
+        channel().subscribe(java.util.Objects.requireNonNull(otherTopic, "topic"));
+    }
+
+    /** Ends a {@link #subscribe} of this channel; nothing happens when it was not subscribed. */
+    public void unsubscribe(String otherTopic) {
+        channel().unsubscribe(java.util.Objects.requireNonNull(otherTopic, "topic"));
+    }
+
     /** Delivers {@code message} to this channel's handle_info, after what is already queued. */
     public void send(Object message) {
         channel().info(message);

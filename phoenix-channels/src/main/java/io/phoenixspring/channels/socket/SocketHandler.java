@@ -43,4 +43,37 @@ public interface SocketHandler {
     default String id(Socket socket) {
         return null;
     }
+
+    /**
+     * This socket's transport options, given the endpoint's ({@code phoenix.endpoint.*}): override
+     * to change any of them for this socket only, as Phoenix's per-socket {@code websocket: [...]}
+     * and {@code longpoll: [...]} options do.
+     *
+     * <pre>{@code
+     * public TransportOptions transportOptions(TransportOptions defaults) {
+     *     return defaults.withCheckOrigin(OriginCheck.CONN).withMaxFrameSize(64 * 1024).withSubprotocols(List.of("mqtt"));
+     * }
+     * }</pre>
+     */
+    default TransportOptions transportOptions(TransportOptions defaults) {
+        return defaults;
+    }
+
+    /**
+     * Answers a refused WebSocket upgrade (Phoenix's {@code :error_handler}): {@code reason} is what
+     * {@code connect} gave {@link ConnectResult#error(Object)}, or {@link ConnectResult#UNAUTHENTICATED}
+     * / {@link ConnectResult#INVALID_CSRF_TOKEN} when the socket refused before {@code connect}. A
+     * refused long-poll always gets {@code {"status":403}}, which is what the JS client understands.
+     *
+     * <pre>{@code
+     * public ConnectRefusal handleError(ConnectInfo info, Object reason) {
+     *     return reason instanceof RateLimited limited
+     *             ? ConnectRefusal.status(429).withHeader("retry-after", String.valueOf(limited.seconds()))
+     *             : ConnectRefusal.forbidden();
+     * }
+     * }</pre>
+     */
+    default ConnectRefusal handleError(ConnectInfo info, Object reason) {
+        return ConnectRefusal.forbidden();
+    }
 }

@@ -2,6 +2,8 @@ package io.phoenixspring.channels.transport;
 
 import io.phoenixspring.channels.server.MountedSocket;
 import io.phoenixspring.channels.socket.ConnectInfo;
+import io.phoenixspring.channels.socket.SessionReader;
+import reactor.core.publisher.Mono;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -32,7 +34,27 @@ public final class TransportRequests {
         return params;
     }
 
-    public static ConnectInfo connectInfo(ServerWebExchange exchange, MountedSocket mount) {
+    /**
+     * The connect info of a request: its principal (for Spring Security, the authentication its
+     * filter chain put on the exchange) and, for a socket that asks for it, the session its cookie
+     * carries (the runtime checks the CSRF token against it before {@code connect}).
+     */
+    public static Mono<ConnectInfo> connectInfo(ServerWebExchange exchange, MountedSocket mount, SessionReader sessions) {
+        ConnectInfo info = connectInfo(exchange, mount);
+        Map<String, Object> session = null;
+        if (mount.session() && sessions != null) {
+            Map<String, List<String>> cookies = new LinkedHashMap<>();
+            exchange.getRequest().getCookies().forEach((name, values) ->
+                    cookies.put(name, values.stream().map(org.springframework.http.HttpCookie::getValue).toList()));
+            session = sessions.read(cookies);
+        }
+        Map<String, Object> withSession = session;
+        return exchange.getPrincipal()
+                .map(principal -> info.withPrincipal(principal).withSession(withSession))
+                .defaultIfEmpty(info.withSession(withSession));
+    }
+
+    static ConnectInfo connectInfo(ServerWebExchange exchange, MountedSocket mount) {
         ServerHttpRequest request = exchange.getRequest();
         Map<String, String> xHeaders = new LinkedHashMap<>();
         Map<String, String> allowed = new LinkedHashMap<>();

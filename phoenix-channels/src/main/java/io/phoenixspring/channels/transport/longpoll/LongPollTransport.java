@@ -2,6 +2,7 @@ package io.phoenixspring.channels.transport.longpoll;
 
 import io.phoenixspring.channels.server.MountedSocket;
 import io.phoenixspring.channels.server.SocketRuntime;
+import io.phoenixspring.channels.socket.ConnectInfo;
 import io.phoenixspring.channels.transport.TransportRequests;
 import io.phoenixspring.pubsub.Subscriber;
 import io.phoenixspring.token.PhoenixToken;
@@ -107,21 +108,41 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
             response.setStatusCode(HttpStatus.BAD_REQUEST);
             return response.setComplete();
         }
-        if (!mount.options().checkOrigin().allows(exchange.getRequest().getHeaders().getOrigin())) {
+        if (!mount.options().checkOrigin().allows(exchange.getRequest().getHeaders().getOrigin(),
+                exchange.getRequest().getURI())) {
             log.warn("Refusing long-poll request to {}: origin {} is not allowed (check_origin)", mount.path(),
                     exchange.getRequest().getHeaders().getOrigin());
             return status(exchange, 403);
         }
         Map<String, String> params = TransportRequests.params(exchange.getRequest());
-        String sessionTopic = sessionTopic(params.get("token"));
+        Map<?, ?> session = sessionData(params.get("token"));
+        String sessionTopic = session == null ? null : (String) session.get("topic");
+        if (session != null && session.get("user") instanceof String owner) {
+            // A session opened by a signed-in user answers that user only: a token that leaked
+            // (a log, a shared link) is no use to anyone else, nor after they sign out.
+            return user(exchange).flatMap(user -> {
+                if (!owner.equals(user)) {
+                    log.warn("Refusing a long-poll request to {}: the session belongs to another user", mount.path());
+                    return status(exchange, 403);
+                }
+                return HttpMethod.GET.equals(method) ? poll(exchange, params, sessionTopic) : publish(exchange, sessionTopic);
+            });
+        }
         if (HttpMethod.GET.equals(method)) {
             return sessionTopic == null ? open(exchange, params) : poll(exchange, params, sessionTopic);
         }
         return sessionTopic == null ? status(exchange, 410) : publish(exchange, sessionTopic);
     }
 
-    /** The session a token names, or null when it names none that can be alive. */
-    private String sessionTopic(String token) {
+    /** The name of the request's authenticated user, or "" when there is none. */
+    private static Mono<String> user(ServerWebExchange exchange) {
+        return exchange.getPrincipal()
+                .map(principal -> ConnectInfo.authenticated(principal) ? principal.getName() : "")
+                .defaultIfEmpty("");
+    }
+
+    /** The data of the session a token names, or null when it names none that can be alive. */
+    private Map<?, ?> sessionData(String token) {
         if (token == null) {
             return null;
         }
@@ -133,12 +154,15 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
         if (runtime.pubSub().nodeName().equals(data.get("node")) && !sessions.containsKey(topic)) {
             return null;
         }
-        return topic;
+        return data;
     }
 
     private Mono<Void> open(ServerWebExchange exchange, Map<String, String> params) {
-        return runtime.authorize(mount, params, TransportRequests.connectInfo(exchange, mount), "longpoll")
-                .flatMap(connected -> {
+        return TransportRequests.connectInfo(exchange, mount, runtime.sessions())
+                .flatMap(info -> runtime.authorize(mount, params, info, "longpoll").map(connected -> Map.entry(info, connected)))
+                .flatMap(attempt -> {
+                    ConnectInfo info = attempt.getKey();
+                    SocketRuntime.Connected connected = attempt.getValue();
                     if (!connected.accepted()) {
                         return status(exchange, 403);
                     }
@@ -153,6 +177,9 @@ public final class LongPollTransport implements WebHandler, AutoCloseable {
                     Map<String, Object> data = new LinkedHashMap<>();
                     data.put("topic", topic);
                     data.put("node", runtime.pubSub().nodeName());
+                    if (info.authenticated()) {
+                        data.put("user", info.principal().getName());
+                    }
                     return body(exchange, 410, List.of(), tokens.sign(SALT, data));
                 });
     }

@@ -5,8 +5,11 @@ import io.phoenixspring.channels.message.Frame;
 import io.phoenixspring.channels.server.MountedSocket;
 import io.phoenixspring.channels.server.SocketConnection;
 import io.phoenixspring.channels.server.SocketRuntime;
+import io.phoenixspring.channels.socket.ConnectInfo;
+import io.phoenixspring.channels.socket.ConnectRefusal;
 import io.phoenixspring.channels.socket.TransportOptions;
 import io.phoenixspring.channels.transport.TransportRequests;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +20,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
@@ -29,7 +33,7 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 /**
  * The WebSocket transport ({@code <path>/websocket}) on Reactor Netty, mounted in WebFlux. It
  * checks the origin and runs the socket's connect before upgrading, so a refusal is a plain HTTP
- * 403 as in Phoenix; after the upgrade it only moves frames between the network and the
+ * 403 as in Phoenix (or what the socket's {@code handleError} answers); after the upgrade it only moves frames between the network and the
  * {@link SocketConnection}: it knows nothing of channels.
  *
  * <pre>{@code
@@ -50,7 +54,6 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
     private final SocketRuntime runtime;
     private final MountedSocket mount;
     private final WebsocketServerSpec spec;
-    private final WebsocketServerSpec specWithSubprotocol;
     private final Set<SocketOutbox> sessions = ConcurrentHashMap.newKeySet();
     private final Map<io.netty.channel.EventLoop, LoopBatcher> batchers = new ConcurrentHashMap<>();
     private final ScheduledExecutorService idleSweeper;
@@ -59,13 +62,6 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         this.runtime = runtime;
         this.mount = mount;
         this.spec = WebsocketServerSpec.builder()
-                .maxFramePayloadLength(mount.options().maxFrameSize())
-                .compress(mount.options().compress())
-                .build();
-        // Reactor Netty runs the handler only when a listed subprotocol was selected, so the
-        // "phoenix" subprotocol (sent by the JS client with an authToken) is listed only when asked for.
-        this.specWithSubprotocol = WebsocketServerSpec.builder()
-                .protocols(SUBPROTOCOL)
                 .maxFramePayloadLength(mount.options().maxFrameSize())
                 .compress(mount.options().compress())
                 .build();
@@ -86,18 +82,63 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
             return exchange.getResponse().setComplete();
         }
         String origin = exchange.getRequest().getHeaders().getOrigin();
-        if (!mount.options().checkOrigin().allows(origin)) {
+        if (!mount.options().checkOrigin().allows(origin, exchange.getRequest().getURI())) {
             log.warn("Refusing WebSocket connection to {}: origin {} is not allowed (check_origin)", mount.path(), origin);
-            return forbidden(exchange);
+            return refuse(exchange, ConnectRefusal.forbidden());
+        }
+        List<String> requested = requestedProtocols(exchange);
+        String protocol = choose(requested);
+        if (protocol == null && mount.options().subprotocols() != null && !requested.isEmpty()) {
+            log.warn("Refusing WebSocket connection to {}: none of the subprotocols {} is one of {} (subprotocols)",
+                    mount.path(), requested, mount.options().subprotocols());
+            return refuse(exchange, ConnectRefusal.forbidden());
         }
         Map<String, String> params = TransportRequests.params(exchange.getRequest());
         // connect runs on the channel pool; the upgrade must happen back on the connection's event
         // loop, or frames the client sends right after the 101 can reach the finished HTTP
         // exchange and be dropped before the WebSocket receiver is subscribed.
         reactor.core.scheduler.Scheduler loop = reactor.core.scheduler.Schedulers.fromExecutor(eventLoop(exchange));
-        return runtime.authorize(mount, params, TransportRequests.connectInfo(exchange, mount), "websocket")
-                .publishOn(loop)
-                .flatMap(connected -> connected.accepted() ? upgrade(exchange, connected) : forbidden(exchange));
+        return TransportRequests.connectInfo(exchange, mount, runtime.sessions())
+                .flatMap(info -> runtime.authorize(mount, params, info, "websocket")
+                        .publishOn(loop)
+                        .flatMap(connected -> connected.accepted() ? upgrade(exchange, connected, protocol)
+                                : refuse(exchange, refusal(info, connected.refusal()))));
+    }
+
+    /** The socket's answer to a refusal (Phoenix's error_handler); a handler that fails gets Phoenix's 403. */
+    private ConnectRefusal refusal(ConnectInfo info, Object reason) {
+        try {
+            ConnectRefusal refusal = mount.handler().handleError(info, reason);
+            return refusal == null ? ConnectRefusal.forbidden() : refusal;
+        } catch (RuntimeException e) {
+            log.error("handleError of {} failed; answering 403", mount.handler().getClass().getSimpleName(), e);
+            return ConnectRefusal.forbidden();
+        }
+    }
+
+    private static List<String> requestedProtocols(ServerWebExchange exchange) {
+        List<String> headers = exchange.getRequest().getHeaders().get("Sec-WebSocket-Protocol");
+        if (headers == null) {
+            return List.of();
+        }
+        return headers.stream().flatMap(header -> java.util.Arrays.stream(header.split(",")))
+                .map(String::trim).filter(protocol -> !protocol.isEmpty()).toList();
+    }
+
+    /**
+     * The subprotocol to answer with: as Phoenix, the first configured one the client asked for;
+     * {@code phoenix} when the JS client asked for it (it does with an authToken); else none.
+     */
+    private String choose(List<String> requested) {
+        List<String> offered = mount.options().subprotocols();
+        if (offered != null) {
+            for (String protocol : offered) {
+                if (requested.contains(protocol)) {
+                    return protocol;
+                }
+            }
+        }
+        return requested.contains(SUBPROTOCOL) ? SUBPROTOCOL : null;
     }
 
     private static java.util.concurrent.Executor eventLoop(ServerWebExchange exchange) {
@@ -105,13 +146,15 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         return ((reactor.netty.Connection) response).channel().eventLoop();
     }
 
-    private Mono<Void> upgrade(ServerWebExchange exchange, SocketRuntime.Connected connected) {
+    private Mono<Void> upgrade(ServerWebExchange exchange, SocketRuntime.Connected connected, String protocol) {
         HttpServerResponse response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
-        java.util.List<String> requested = exchange.getRequest().getHeaders().get("Sec-WebSocket-Protocol");
-        boolean phoenixRequested = requested != null && requested.stream()
-                .flatMap(header -> java.util.Arrays.stream(header.split(",")))
-                .anyMatch(protocol -> SUBPROTOCOL.equals(protocol.trim()));
-        WebsocketServerSpec chosen = phoenixRequested ? specWithSubprotocol : spec;
+        // Reactor Netty runs the handler only when a listed subprotocol was selected, so exactly the
+        // chosen one is listed (Netty would otherwise pick in the client's order, Phoenix picks in ours).
+        WebsocketServerSpec chosen = protocol == null ? spec : WebsocketServerSpec.builder()
+                .protocols(protocol)
+                .maxFramePayloadLength(mount.options().maxFrameSize())
+                .compress(mount.options().compress())
+                .build();
         // Committing the WebFlux response first runs its pre-commit actions, as Spring's own upgrade does.
         return exchange.getResponse().setComplete()
                 .then(Mono.defer(() -> response.sendWebsocket((in, out) -> serve(connected, in, out), chosen)));
@@ -164,9 +207,18 @@ public final class WebSocketTransport implements WebHandler, AutoCloseable {
         session.connection.closeWith(SocketConnection.CLOSE_TOO_BIG, "frame_too_big");
     }
 
-    private static Mono<Void> forbidden(ServerWebExchange exchange) {
-        exchange.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
-        return exchange.getResponse().setComplete();
+    private static Mono<Void> refuse(ServerWebExchange exchange, ConnectRefusal refusal) {
+        org.springframework.http.server.reactive.ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatusCode.valueOf(refusal.status()));
+        refusal.headers().forEach(response.getHeaders()::set);
+        if (refusal.body() == null) {
+            return response.setComplete();
+        }
+        if (refusal.contentType() != null) {
+            response.getHeaders().set(org.springframework.http.HttpHeaders.CONTENT_TYPE, refusal.contentType());
+        }
+        byte[] body = refusal.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
     }
 
     private void closeIdle() {

@@ -174,6 +174,10 @@ class LongPollWireTest {
                     .header("content-type", "application/x-ndjson")
                     .POST(HttpRequest.BodyPublishers.ofString("[\"1\",\"1\",\"room:lp\",\"phx_join\",{}]")).build(),
                     HttpResponse.BodyHandlers.ofString());
+            // One poll collects the join's reply, so the join has run before the flood (on a busy
+            // machine the broadcasts could otherwise all precede it and reach nobody); then it stops polling.
+            assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(base + query + "&token=" + session)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).contains("phx_reply");
             String filler = "f".repeat(300 * 1024);
             long deadline = System.nanoTime() + 5_000_000_000L;
             int sent = 0;
