@@ -102,21 +102,34 @@ public final class ChannelTest {
         return connect((SocketHandler) beans.apply(socket), params);
     }
 
+    /**
+     * {@code connect(UserSocket, params, connect_info: ...)} with the socket bean of this class, e.g.
+     * a signed-in user with a session: {@code ConnectInfo.none().withPrincipal(auth).withSession(session)}.
+     * A socket declared {@code authenticated = true} refuses an info without an authenticated
+     * principal, as over the network; a session given here counts as read from a valid cookie with
+     * a matching {@code _csrf_token}.
+     */
+    public Optional<TestSocket> connect(Class<? extends SocketHandler> socket, Map<String, String> params, ConnectInfo info) {
+        return connect((SocketHandler) beans.apply(socket), params, info);
+    }
+
     /** {@code socket(UserSocket, id, assigns)} with the socket bean of this class. */
     public TestSocket socket(Class<? extends SocketHandler> socket, String id, Map<String, Object> assigns) {
         return socket((SocketHandler) beans.apply(socket), id, assigns);
     }
 
     public Optional<TestSocket> connect(SocketHandler handler, Map<String, String> params) {
-        return connect(handler, params, new ConnectInfo(null, null, Map.of(), null, Map.of(), null));
+        return connect(handler, params, ConnectInfo.none());
     }
 
     private Optional<TestSocket> connect(SocketHandler handler, Map<String, String> params, ConnectInfo info,
             SocketHandler routes) {
         Map<String, String> withVsn = new java.util.HashMap<>(params);
         withVsn.putIfAbsent("vsn", "2.0.0");
+        io.phoenixspring.channels.socket.PhoenixSocket declared = org.springframework.aop.support.AopUtils
+                .getTargetClass(handler).getAnnotation(io.phoenixspring.channels.socket.PhoenixSocket.class);
         MountedSocket mount = MountedSocket.of("/test", new Routed(handler, routes), true, false, Set.of(),
-                TransportOptions.defaults(), beans);
+                TransportOptions.defaults(), beans).withConnectInfo(false, declared != null && declared.authenticated());
         SocketRuntime.Connected connected = runtime.authorize(mount, withVsn, info, "test").block(assertTimeout);
         if (connected == null || !connected.accepted()) {
             return Optional.empty();

@@ -111,6 +111,43 @@ class ChannelTestTest {
         }
     }
 
+    /** A members-only socket: Spring Security's user and the browser session, as ConnectInfo carries them. */
+    @io.phoenixspring.channels.socket.PhoenixSocket(path = "/members", session = true, authenticated = true)
+    static class MemberSocket implements SocketHandler {
+        @Override
+        public void channels(ChannelRoutes routes) {
+            routes.channel("room:*", new RoomChannel());
+        }
+
+        @Override
+        public Object connect(Map<String, String> params, Socket socket, ConnectInfo info) {
+            if (info.session() == null) {
+                return ConnectResult.error("no session");
+            }
+            socket.assign("user", info.principal() == null ? "anonymous" : info.principal().getName());
+            socket.assign("visit", info.session().get("visit"));
+            return ConnectResult.ok();
+        }
+    }
+
+    private record User(String getName) implements java.security.Principal {
+    }
+
+    @Test
+    void connectInfoCarriesASignedInUserAndSession() {
+        MemberSocket members = new MemberSocket();
+        ChannelTest withMembers = new ChannelTest(runtime, type -> type == MemberSocket.class ? members : null);
+        ConnectInfo alice = ConnectInfo.none().withPrincipal(new User("alice")).withSession(Map.of("visit", "v1"));
+
+        ChannelTest.TestSocket socket = withMembers.connect(MemberSocket.class, Map.of(), alice).orElseThrow();
+        assertThat(socket.assigns()).containsEntry("user", "alice").containsEntry("visit", "v1");
+        // authenticated = true: no user, no connect (connect never runs, as over the network).
+        assertThat(withMembers.connect(MemberSocket.class, Map.of(), ConnectInfo.none().withSession(Map.of("visit", "v1"))))
+                .isEmpty();
+        assertThat(withMembers.connect(MemberSocket.class, Map.of(), ConnectInfo.none().withPrincipal(new User("bob"))))
+                .isEmpty();
+    }
+
     private final PubSub pubSub = PubSub.builder().build();
     private final SocketRuntime runtime = new SocketRuntime(pubSub, ChannelsMetrics.noop());
     private final ChannelTest channels = new ChannelTest(runtime, type -> null);

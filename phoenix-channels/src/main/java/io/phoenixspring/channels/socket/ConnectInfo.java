@@ -47,6 +47,16 @@ public record ConnectInfo(InetSocketAddress peerAddress, URI uri, Map<String, St
         this(peerAddress, uri, xHeaders, userAgent, headers, authToken, null, null);
     }
 
+    private static final ConnectInfo NONE = new ConnectInfo(null, null, Map.of(), null, Map.of(), null);
+
+    /**
+     * Connect info that knows nothing (no request): for connecting in tests, e.g.
+     * {@code ConnectInfo.none().withPrincipal(user).withSession(Map.of("user_id", 42))}.
+     */
+    public static ConnectInfo none() {
+        return NONE;
+    }
+
     /** This info with another principal (tests: a signed-in user). */
     public ConnectInfo withPrincipal(Principal value) {
         return new ConnectInfo(peerAddress, uri, xHeaders, userAgent, headers, authToken, value, session);
