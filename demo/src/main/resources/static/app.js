@@ -1,12 +1,15 @@
 // The chat page: the official phoenix JS client (bundled at build time as /assets/phoenix.mjs)
 // against the demo's /socket. Pick a name and a room, join, chat, and see who is online with
 // Presence (one line per user, however many tabs they have open). The client reconnects and
-// rejoins by itself when the server goes away and comes back.
+// rejoins by itself when the server goes away and comes back. Notices (outside the room contract):
+// "U went offline" from notices:lobby when a user's last tab leaves a room, and direct notices
+// (POST /api/users/NAME/notices) pushed by the room channel as `notice`.
 import {Presence, Socket} from "/assets/phoenix.mjs"
 
 const $ = (id) => document.getElementById(id)
 let socket = null
 let channel = null
+let notices = null
 let me = null
 
 function setConnection(state, text){
@@ -33,6 +36,25 @@ function addMessage({user, body}){
   text.textContent = typeof body === "string" ? body : JSON.stringify(body)
   li.append(who, text)
   const list = $("messages")
+  list.append(li)
+  list.scrollTop = list.scrollHeight
+}
+
+// kind "offline" ("carol went offline", with the room) or "direct" (a notice sent to me).
+function addNotice(kind, text, where){
+  const li = document.createElement("li")
+  li.className = kind
+  const span = document.createElement("span")
+  span.className = "text"
+  span.textContent = text
+  li.append(span)
+  if(where){
+    const room = document.createElement("span")
+    room.className = "where"
+    room.textContent = where
+    li.append(room)
+  }
+  const list = $("notices")
   list.append(li)
   list.scrollTop = list.scrollHeight
 }
@@ -73,6 +95,10 @@ async function join(name, room){
   const presence = new Presence(channel)
   presence.onSync(() => renderOnline(presence))
   channel.on("new_msg", addMessage)
+  channel.on("notice", ({body}) => addNotice("direct", typeof body === "string" ? body : JSON.stringify(body), "for you"))
+  notices = socket.channel("notices:lobby", {})
+  notices.on("user_offline", ({user, room}) => addNotice("offline", `${user} went offline`, `room ${room}`))
+  notices.join()
   channel.join()
     .receive("ok", () => {
       // Also runs on every rejoin (after a reconnect or a server restart): the server tracks a
@@ -92,13 +118,16 @@ async function join(name, room){
 
 function leave(){
   if(channel){ channel.leave() }
+  if(notices){ notices.leave() }
   if(socket){ const s = socket; socket = null; s.disconnect() }
   channel = null
+  notices = null
   setConnection("idle", "not connected")
   $("chat").hidden = true
   $("join-form").hidden = false
   $("messages").replaceChildren()
   $("online").replaceChildren()
+  $("notices").replaceChildren()
 }
 
 function showError(text){
@@ -132,4 +161,4 @@ $("status").addEventListener("change", (event) => {
 $("leave").addEventListener("click", leave)
 
 // Tests and curious users can inspect the live objects.
-window.demo = {get socket(){ return socket }, get channel(){ return channel }}
+window.demo = {get socket(){ return socket }, get channel(){ return channel }, get notices(){ return notices }}

@@ -8,6 +8,7 @@ import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 import io.phoenixspring.web.plug.Plugs;
 import io.phoenixspring.web.router.Router;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +30,8 @@ public class ApiRouter {
                         .get("/health", HealthController.class, "show")
                         .get("/token", TokenController.class, "create")
                         .post("/rooms/:id/messages", MessageController.class, "create")
-                        .post("/users/:name/disconnect", UserController.class, "disconnect"))
+                        .post("/users/:name/disconnect", UserController.class, "disconnect")
+                        .post("/users/:name/notices", UserController.class, "notice"))
                 .build();
     }
 
@@ -77,7 +79,11 @@ public class ApiRouter {
         }
     }
 
-    /** {@code POST /api/users/NAME/disconnect}: closes every socket of NAME on every node. */
+    /**
+     * {@code POST /api/users/NAME/disconnect}: closes every socket of NAME on every node.
+     * {@code POST /api/users/NAME/notices} with {@code {"body": B}}: {@code notice {"body": B}} on
+     * {@code user:NAME}, which every room NAME has joined, on any node, pushes to its client.
+     */
     @PhoenixController
     public static class UserController {
         private final Endpoint endpoint;
@@ -89,6 +95,14 @@ public class ApiRouter {
         Mono<Conn> disconnect(Conn conn, Params params) {
             String socketId = "user_socket:" + params.string("name");
             return Mono.fromFuture(() -> endpoint.disconnect(socketId))
+                    .thenReturn(Controller.json(conn.putStatus(202), Map.of("ok", true)));
+        }
+
+        Mono<Conn> notice(Conn conn, Params params) {
+            String topic = RoomChannel.userTopic(params.string("name"));
+            Map<String, Object> notice = new LinkedHashMap<>();
+            notice.put("body", params.required("body"));
+            return Mono.fromFuture(() -> endpoint.broadcast(topic, "notice", notice))
                     .thenReturn(Controller.json(conn.putStatus(202), Map.of("ok", true)));
         }
     }

@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * <ul>
  *   <li>{@link UserSocket}: {@code /socket} (WebSocket and long-poll), token auth, id {@code user_socket:NAME};</li>
  *   <li>{@link RoomChannel} ({@code room:*}, with presence) and {@link BenchChannel} ({@code bench:*});</li>
+ *   <li>beyond the contract, {@link OfflineNotices} and {@link NoticesChannel} ({@code notices:lobby}):
+ *       "U went offline"; and {@code POST /api/users/NAME/notices}, pushed by the rooms NAME is in;</li>
  *   <li>{@link ApiRouter}: the HTTP API under {@code /api};</li>
  *   <li>{@code static/index.html}: the page, with the official {@code phoenix} JS client.</li>
  * </ul>

@@ -9,6 +9,7 @@ import io.phoenixspring.channels.channel.JoinResult;
 import io.phoenixspring.channels.channel.PhoenixChannel;
 import io.phoenixspring.channels.channel.UnmatchedEventException;
 import io.phoenixspring.channels.message.Binary;
+import io.phoenixspring.channels.message.Broadcast;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.presence.Presence;
 import java.util.LinkedHashMap;
@@ -16,7 +17,9 @@ import java.util.Map;
 
 /**
  * The contract's {@code room:*} channel: the chat room of the Phoenix channels guide, with
- * presence keyed by the user (one user on two tabs is one key with two metas).
+ * presence keyed by the user (one user on two tabs is one key with two metas). Beyond the
+ * contract, a joined room also follows {@code user:NAME}, so {@code POST /api/users/NAME/notices}
+ * reaches that user's tabs as a {@code notice} push (a new event: no contract frame changes).
  */
 @PhoenixChannel
 public class RoomChannel {
@@ -36,6 +39,7 @@ public class RoomChannel {
         if (topic.equals("room:secret")) {
             return JoinResult.error(Map.of("reason", "unauthorized"));
         }
+        socket.subscribe(userTopic(socket.assign("user")));
         socket.send(new AfterJoin());
         return JoinResult.ok();
     }
@@ -46,6 +50,15 @@ public class RoomChannel {
                 "online_at", String.valueOf(System.currentTimeMillis()),
                 "status", "online"));
         socket.push("presence_state", presence.list(socket));
+        return HandleResult.noReply();
+    }
+
+    /** A broadcast on the followed {@code user:NAME}: a {@code notice} goes to this client as it is. */
+    @HandleInfo
+    public HandleResult followed(Broadcast broadcast, Socket socket) {
+        if (broadcast.event().equals("notice")) {
+            socket.push("notice", broadcast.payload());
+        }
         return HandleResult.noReply();
     }
 
@@ -100,6 +113,11 @@ public class RoomChannel {
     @HandleIn
     public HandleResult other(@Event String event, Socket socket) {
         throw new UnmatchedEventException(event, socket.topic());
+    }
+
+    /** The topic a user's rooms follow for direct notices. */
+    static String userTopic(Object user) {
+        return "user:" + user;
     }
 
     static Object body(Map<String, Object> payload) {

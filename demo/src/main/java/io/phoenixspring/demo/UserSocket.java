@@ -36,6 +36,7 @@ public class UserSocket implements SocketHandler {
     public void channels(ChannelRoutes routes) {
         routes.channel("room:*", RoomChannel.class);
         routes.channel("bench:*", BenchChannel.class);
+        routes.channel(NoticesChannel.TOPIC, NoticesChannel.class);
     }
 
     @Override

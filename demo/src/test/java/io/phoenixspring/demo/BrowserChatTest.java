@@ -35,6 +35,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * second tab of the same user is listed once), one closes and disappears from the other's list;
  * then the server restarts and the page reconnects, rejoins and chats on.
  *
+ * <p>The demo's notices on the page: a direct notice posted for one user shows on that user's page
+ * only, and when a user's last tab closes the other page shows "U went offline" (once: closing one
+ * of two tabs says nothing).
+ *
  * <p>The application runs on a fixed free port so that it can be stopped and started again on
  * the same address. Screenshots go to {@code target/screenshots/}.
  */
@@ -136,16 +140,60 @@ class BrowserChatTest {
         screenshot(alice, "chat-alice-after-restart.png");
     }
 
+    @Test
+    void noticesShowDirectNoticesAndWhoWentOffline() throws Exception {
+        WebDriver carol = browser();
+        WebDriver dave = browser();
+        join(carol, "carol", "terrace");
+        join(dave, "dave", "terrace");
+        dave.switchTo().newWindow(WindowType.TAB);
+        join(dave, "dave", "terrace");
+        waitFor(carol, "carol sees dave with two tabs", d -> onlineDetail(d, "dave").contains("2 tabs"));
+        waitFor(carol, "carol's page listens to the notices", d -> Boolean.TRUE.equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return window.demo.notices !== null && window.demo.notices.state === 'joined'")));
+
+        // A direct notice for carol shows on her page; dave's page shows only the one sent to him.
+        post("/api/users/carol/notices", "{\"body\":\"your table is ready\"}");
+        waitFor(carol, "carol sees her notice", d -> notices(d, "direct").equals(List.of("your table is ready")));
+        post("/api/users/dave/notices", "{\"body\":\"for dave only\"}");
+        waitFor(dave, "dave sees his notice", d -> !notices(d, "direct").isEmpty());
+        assertThat(notices(dave, "direct")).containsExactly("for dave only");
+
+        // One of dave's two tabs closes: he is still online, no notice.
+        String secondTab = dave.getWindowHandle();
+        dave.close();
+        dave.switchTo().window(dave.getWindowHandles().stream().filter(h -> !h.equals(secondTab)).findFirst().orElseThrow());
+        waitFor(carol, "dave is back to one tab", d -> online(d).contains("dave") && !onlineDetail(d, "dave").contains("tabs"));
+        Thread.sleep(300);
+        assertThat(notices(carol, "offline")).isEmpty();
+
+        // His last tab closes: carol's page says he went offline, once.
+        dave.quit();
+        drivers.remove(dave);
+        waitFor(carol, "carol sees dave went offline", d -> !notices(d, "offline").isEmpty());
+        waitFor(carol, "dave leaves carol's list", d -> online(d).equals(List.of("carol")));
+        Thread.sleep(300);
+        assertThat(notices(carol, "offline")).containsExactly("dave went offline");
+        assertThat(carol.findElement(By.cssSelector("#notices li.offline .where")).getText()).isEqualTo("room terrace");
+        screenshot(carol, "chat-carol-notices.png");
+        carol.quit();
+        drivers.remove(carol);
+    }
+
     // --- the page ---
 
     private static void join(WebDriver driver, String name) {
+        join(driver, name, ROOM);
+    }
+
+    private static void join(WebDriver driver, String name, String roomName) {
         driver.get("http://127.0.0.1:" + port + "/");
         WebElement nameInput = driver.findElement(By.id("name"));
         nameInput.clear();
         nameInput.sendKeys(name);
         WebElement room = driver.findElement(By.id("room"));
         room.clear();
-        room.sendKeys(ROOM);
+        room.sendKeys(roomName);
         driver.findElement(By.id("join")).click();
         waitFor(driver, name + " joins the room", d -> d.findElement(By.id("chat")).isDisplayed());
     }
@@ -175,6 +223,12 @@ class BrowserChatTest {
                 .map(li -> li.findElement(By.className("user")).getText() + ": "
                         + li.findElement(By.className("body")).getText())
                 .toList();
+    }
+
+    /** The page's notices of a kind ("direct" or "offline"), as their text. */
+    private static List<String> notices(WebDriver driver, String kind) {
+        return driver.findElements(By.cssSelector("#notices li." + kind + " .text")).stream()
+                .map(WebElement::getText).toList();
     }
 
     private static void waitFor(WebDriver driver, String what, java.util.function.Function<WebDriver, Boolean> check) {

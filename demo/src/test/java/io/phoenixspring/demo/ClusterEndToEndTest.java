@@ -33,6 +33,10 @@ import org.junit.jupiter.api.Test;
  * JS client keeps its one URL and its own reconnect logic. Presence timings are shortened
  * (heartbeat every second, a silent node down after 3 s) so that the killed node's presences
  * leave within the test. Logs of the instances are in {@code target/cluster-e2e/}.
+ *
+ * <p>The demo's notices across the two instances ({@code src/test/js/notices.mjs}): a direct notice
+ * posted to one reaches the user's tabs on the other, and when a user's last tab closes on one
+ * instance, the listeners of {@code notices:lobby} on both hear "went offline" exactly once.
  */
 class ClusterEndToEndTest {
 
@@ -84,6 +88,31 @@ class ClusterEndToEndTest {
         assertThat(output).contains("\"presenceAfter\"");
         assertThat(a.isAlive()).as("instance A was killed by the scenario").isFalse();
         assertThat(b.isAlive()).isTrue();
+    }
+
+    @Test
+    void offlineAndDirectNoticesCrossNodes() throws Exception {
+        assertThat(JS.resolve("node_modules/phoenix")).as("npm ci ran in src/test/js").isDirectory();
+        Files.createDirectories(LOGS);
+        redis = RedisServer.start();
+        int portA = freePort();
+        int portB = freePort();
+        Process a = startInstance("notices-a", portA);
+        Process b = startInstance("notices-b", portB);
+        awaitHealthy(a, portA, "notices-a");
+        awaitHealthy(b, portB, "notices-b");
+
+        Process node = new ProcessBuilder("node", "notices.mjs", "http://127.0.0.1:" + portA, "http://127.0.0.1:" + portB)
+                .directory(JS.toFile())
+                .redirectError(LOGS.resolve("notices-node.err").toFile())
+                .start();
+        processes.add(node);
+        boolean done = node.waitFor(45, TimeUnit.SECONDS);
+        String output = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        Files.writeString(LOGS.resolve("notices-scenario.json"), output);
+        assertThat(done).as("the scenario finished; output so far: %s", output).isTrue();
+        assertThat(output).as("scenario result (stderr in %s)", LOGS.resolve("notices-node.err")).startsWith("{\"ok\":true");
+        assertThat(output).contains("\"offline\":{\"erin\":[\"carol@notices\",\"dave@notices\"],\"dave\":[\"carol@notices\",\"dave@notices\"]}");
     }
 
     private Process startInstance(String name, int port) throws IOException {
