@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * official client, in a browser and across two nodes: {@link ClusterEndToEndTest},
  * {@link BrowserChatTest}.
  */
-@PhoenixTest(components = OfflineNotices.class)
+@PhoenixTest
 class NoticesTest {
 
     private static final Duration QUIET = Duration.ofMillis(300);

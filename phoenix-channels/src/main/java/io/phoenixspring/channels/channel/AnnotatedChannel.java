@@ -36,6 +36,8 @@ public final class AnnotatedChannel implements Channel {
     private final Map<String, Handler> handleIn = new HashMap<>();
     private final Handler catchAll;
     private final Map<String, Handler> handleOut = new HashMap<>();
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AnnotatedChannel.class);
+
     private final List<Handler> handleInfo = new ArrayList<>();
     private final Handler terminate;
     private final Set<String> intercepts;
@@ -49,6 +51,7 @@ public final class AnnotatedChannel implements Channel {
         Handler joinHandler = null;
         Handler catchAllHandler = null;
         Handler terminateHandler = null;
+        List<Handler> infoHandlers = new ArrayList<>();
         for (Method method : allMethods(type)) {
             if (method.isAnnotationPresent(Join.class)) {
                 if (joinHandler != null) {
@@ -78,7 +81,7 @@ public final class AnnotatedChannel implements Channel {
             }
             if (method.isAnnotationPresent(HandleInfo.class)) {
                 requireResult(method, "@HandleInfo", HandleResult.class);
-                handleInfo.add(new Handler(method, false));
+                infoHandlers.add(new Handler(method, false));
             }
             if (method.isAnnotationPresent(Terminate.class)) {
                 terminateHandler = unique(terminateHandler, method, "@Terminate");
@@ -86,6 +89,19 @@ public final class AnnotatedChannel implements Channel {
         }
         if (joinHandler == null) {
             throw new IllegalStateException(type.getName() + " is a @PhoenixChannel without a @Join method");
+        }
+        // The JDK lists methods in no particular order: the most specific message type wins
+        // (a Broadcast handler before an Object one), ties broken by name, so every JVM agrees.
+        infoHandlers.sort(java.util.Comparator.comparing(handler -> handler.method.getName()));
+        for (Handler handler : infoHandlers) {
+            int at = handleInfo.size();
+            for (int i = 0; i < handleInfo.size(); i++) {
+                if (handleInfo.get(i).isMoreGeneralThan(handler)) {
+                    at = i;
+                    break;
+                }
+            }
+            handleInfo.add(at, handler);
         }
         this.join = joinHandler;
         this.catchAll = catchAllHandler;
@@ -185,6 +201,9 @@ public final class AnnotatedChannel implements Channel {
                 return handler.invoke(bean, null, topicOf(socket), message, socket);
             }
         }
+        // Phoenix's default handle_info logs an unexpected message too; one line, no payload.
+        log.warn("{} has no @HandleInfo method for {} on {}: message dropped", beanType().getSimpleName(),
+                message == null ? "null" : message.getClass().getName(), topicOf(socket));
         return HandleResult.noReply();
     }
 
@@ -232,6 +251,14 @@ public final class AnnotatedChannel implements Channel {
                 }
             }
             this.payloadType = payload;
+        }
+
+        /** Whether this handler's message type is a proper supertype of {@code other}'s (or it takes anything). */
+        boolean isMoreGeneralThan(Handler other) {
+            Class<?> mine = payloadType == null ? Object.class : org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(payloadType);
+            Class<?> theirs = other.payloadType == null ? Object.class
+                    : org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(other.payloadType);
+            return mine != theirs && mine.isAssignableFrom(theirs);
         }
 
         boolean accepts(Object message) {

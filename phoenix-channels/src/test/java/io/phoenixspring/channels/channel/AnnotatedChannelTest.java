@@ -129,4 +129,59 @@ class AnnotatedChannelTest {
     private static io.phoenixspring.channels.socket.Socket fakeSocketless() {
         return null;
     }
+
+    @PhoenixChannel
+    static class Follower {
+        final java.util.List<String> seen = new java.util.ArrayList<>();
+
+        @Join
+        JoinResult join(String topic) {
+            return JoinResult.ok();
+        }
+
+        // Declared first on purpose: the JDK may list it first, yet the Broadcast handler must win.
+        @HandleInfo
+        HandleResult anything(Object message) {
+            seen.add("anything " + message.getClass().getSimpleName());
+            return HandleResult.noReply();
+        }
+
+        @HandleInfo
+        HandleResult followed(io.phoenixspring.channels.message.Broadcast broadcast) {
+            seen.add("broadcast " + broadcast.event());
+            return HandleResult.noReply();
+        }
+    }
+
+    @PhoenixChannel
+    static class OnlyStrings {
+        @Join
+        JoinResult join(String topic) {
+            return JoinResult.ok();
+        }
+
+        @HandleInfo
+        HandleResult text(String message) {
+            return HandleResult.noReply();
+        }
+    }
+
+    @Test
+    void theMostSpecificHandleInfoWinsWhateverTheMethodOrder() {
+        Follower bean = new Follower();
+        AnnotatedChannel channel = AnnotatedChannel.of(bean);
+        channel.handleInfo(new io.phoenixspring.channels.message.Broadcast("user:1", "notice", Map.of()), null);
+        channel.handleInfo(42, null);
+        assertThat(bean.seen).containsExactly("broadcast notice", "anything Integer");
+    }
+
+    @Test
+    void aMessageNoHandleInfoTakesIsLoggedOnce() {
+        AnnotatedChannel channel = AnnotatedChannel.of(new OnlyStrings());
+        try (io.phoenixspring.channels.support.LogCapture log = new io.phoenixspring.channels.support.LogCapture()) {
+            assertThat(channel.handleInfo(42, null)).isEqualTo(HandleResult.noReply());
+            assertThat(log.warnings()).singleElement().satisfies(line -> assertThat(line)
+                    .contains("OnlyStrings has no @HandleInfo method for java.lang.Integer").contains("message dropped"));
+        }
+    }
 }

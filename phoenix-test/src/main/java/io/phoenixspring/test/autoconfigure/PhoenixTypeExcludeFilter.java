@@ -36,10 +36,14 @@ class PhoenixTypeExcludeFilter extends StandardAnnotationCustomizableTypeExclude
                 PhoenixChannel.class, Plug.class, PlugModule.class, ActionFallback.class, ErrorView.class,
                 TemplateRenderer.class, WebFluxConfigurer.class, WebFilter.class, WebExceptionHandler.class,
                 Converter.class, GenericConverter.class));
-        try {
-            includes.add(ClassUtils.forName("tools.jackson.databind.JacksonModule", null));
-        } catch (ClassNotFoundException | LinkageError e) {
-            // Jackson not on the classpath: nothing to include
+        // Optional parts: included when on the class path.
+        for (String optional : new String[] {"tools.jackson.databind.JacksonModule",
+                "io.phoenixspring.presence.PresenceHandler"}) {
+            try {
+                includes.add(ClassUtils.forName(optional, null));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not on the classpath: nothing to include
+            }
         }
         KNOWN_INCLUDES = Collections.unmodifiableSet(includes);
     }
