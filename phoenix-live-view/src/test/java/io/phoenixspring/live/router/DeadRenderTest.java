@@ -31,12 +31,14 @@ class DeadRenderTest {
     static void start() {
         server = LiveServer.builder().appLayout().view(new CounterLive(), HandTemplates.COUNTER)
                 .view(new TestViews.OtherLive(), HandTemplates.VALUE)
+                .view(new Bare(), HandTemplates.VALUE)
                 .router(live -> Router.builder()
                         .pipeline("browser", p -> p.plug(Plugs.fetchSession()).plug(Plugs.fetchFlash())
                                 .plug(Plugs.protectFromForgery()))
                         .scope("/", s -> s.pipeThrough("browser")
                                 .get("/counter", live.route(CounterLive.class))
-                                .get("/other", live.route(TestViews.OtherLive.class)))
+                                .get("/other", live.route(TestViews.OtherLive.class))
+                                .get("/bare", live.route(Bare.class, "index")))
                         .get("/sessionless", live.route(CounterLive.class))
                         .build())
                 .start();
@@ -142,6 +144,23 @@ class DeadRenderTest {
     }
 
     static class Untemplated implements LiveView {
+    }
+
+    /** Without the app layout; shows its route's action. */
+    @io.phoenixspring.live.view.PhoenixLiveView(layout = io.phoenixspring.live.view.PhoenixLiveView.NoLayout.class)
+    static class Bare implements LiveView {
+        @Override
+        public void mount(Map<String, Object> params, Map<String, Object> session, io.phoenixspring.live.view.LiveSocket socket) {
+            socket.assign("value", socket.get("live_action"));
+        }
+    }
+
+    @Test
+    void aViewMayRenderWithoutTheAppLayoutAndSeesItsRoutesAction() {
+        try (Browser browser = new Browser(server)) {
+            Browser.Page page = browser.get("/bare");
+            assertThat(page.html()).contains("data-phx-static=\"" + page.staticToken() + "\"><p id=\"value\">index</p></div>");
+        }
     }
 
     @Test

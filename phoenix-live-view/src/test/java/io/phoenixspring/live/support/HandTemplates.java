@@ -71,6 +71,12 @@ public final class HandTemplates {
     public static final Template VALUE = (assigns, changed) -> Rendered.lazy(List.of("<p id=\"value\">", "</p>"),
             track -> list(needed(track, changed, "value") ? escape(String.valueOf(assigns.get("value"))) : null), 300L, true);
 
+    /** A page with a value, a navigate link to /counter and buttons for the ShowLive events. */
+    public static final Template SHOW = (assigns, changed) -> Rendered.lazy(List.of("<p id=\"value\">",
+            "</p>\n<a href=\"/counter\" data-phx-link=\"redirect\" data-phx-link-state=\"push\" id=\"to-counter\">counter</a>\n"
+                    + "<button id=\"boom\" phx-click=\"boom\">boom</button>\n<button id=\"navigate\" phx-click=\"navigate\">go</button>"),
+            track -> list(needed(track, changed, "value") ? escape(String.valueOf(assigns.get("value"))) : null), 301L, false);
+
     /**
      * A stream page: {@code <ul id="items" phx-update="stream"><li :for={{id, item} <- @streams.items} id={id}>{item.text}</li></ul>}.
      */

@@ -76,12 +76,44 @@ public final class LiveServer implements AutoCloseable {
         Map<String, WebHandler> transports = sockets.handlers();
         RouterHandlerMapping http = new RouterHandlerMapping(router, endpoint, beans::get);
         WebHandler handler2 = exchange -> {
-            WebHandler transport = transports.get(exchange.getRequest().getPath().value());
-            return transport != null ? transport.handle(exchange) : http.handle(exchange);
+            String path = exchange.getRequest().getPath().value();
+            WebHandler transport = transports.get(path);
+            if (transport != null) {
+                return transport.handle(exchange);
+            }
+            java.nio.file.Path asset = ASSETS.get(path);
+            if (asset != null) {
+                return serve(exchange, asset);
+            }
+            return http.handle(exchange);
         };
         server = HttpServer.create().host("127.0.0.1").port(0)
                 .handle(new ReactorHttpHandlerAdapter(WebHttpHandlerBuilder.webHandler(handler2).build()))
                 .bindNow(Duration.ofSeconds(10));
+    }
+
+    /** The official clients (installed by the build's npm ci) and the page script, as the contract's app serves them. */
+    static final Map<String, java.nio.file.Path> ASSETS = Map.of(
+            "/assets/phoenix.min.js", java.nio.file.Path.of("src/test/js/node_modules/phoenix/priv/static/phoenix.min.js"),
+            "/assets/phoenix_live_view.min.js",
+            java.nio.file.Path.of("src/test/js/node_modules/phoenix_live_view/priv/static/phoenix_live_view.min.js"),
+            "/assets/app.js", java.nio.file.Path.of("src/test/js/app.js"));
+
+    /** The root layout loading the official clients and the page script. */
+    public static Template scriptedRootLayout() {
+        return RootLayout.builder().title("Live", " · Live").script("/assets/phoenix.min.js")
+                .script("/assets/phoenix_live_view.min.js").script("/assets/app.js").build();
+    }
+
+    private static reactor.core.publisher.Mono<Void> serve(org.springframework.web.server.ServerWebExchange exchange,
+            java.nio.file.Path file) {
+        try {
+            byte[] bytes = java.nio.file.Files.readAllBytes(file);
+            exchange.getResponse().getHeaders().set("content-type", "text/javascript; charset=utf-8");
+            return exchange.getResponse().writeWith(reactor.core.publisher.Mono.just(exchange.getResponse().bufferFactory().wrap(bytes)));
+        } catch (java.io.IOException e) {
+            return reactor.core.publisher.Mono.error(e);
+        }
     }
 
     public static Builder builder() {

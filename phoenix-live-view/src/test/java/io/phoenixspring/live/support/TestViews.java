@@ -133,6 +133,9 @@ public final class TestViews {
         @Override
         public void mount(Map<String, Object> params, Map<String, Object> session, LiveSocket socket) {
             socket.stream("items", List.of(item(1, "milk"), item(2, "eggs")));
+            if (socket.connected()) {
+                socket.subscribe("live:stream");
+            }
         }
 
         @Override
