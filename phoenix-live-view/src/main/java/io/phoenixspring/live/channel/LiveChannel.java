@@ -16,7 +16,6 @@ import io.phoenixspring.web.conn.Params;
 import io.phoenixspring.web.router.Router;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -340,10 +339,5 @@ final class LiveChannel implements Channel {
             return new LinkedHashMap<>();
         }
         return JSON.convertValue(node, LinkedHashMap.class);
-    }
-
-    /** Decodes {@code List} values too (for tests of this class). */
-    static List<Object> list(JsonNode node) {
-        return node == null ? new ArrayList<>() : JSON.convertValue(node, ArrayList.class);
     }
 }
