@@ -73,11 +73,15 @@ public class LiveViewAutoConfiguration {
     }
 
     /**
+     * Only with a {@link Router} bean: without one there are no live routes to join, and no socket is
+     * declared (which, on a server other than Reactor Netty, would fail start-up).
+     *
      * @return the {@code /live} socket; the socket runtime's session reader (phoenix-web's cookie) gives
      *     it the browser session when the page's CSRF token matches
      */
     @Bean
     @ConditionalOnMissingBean
+    @ConditionalOnBean(Router.class)
     public LiveSocketHandler phoenixLiveSocket(LiveRoutes routes, ObjectProvider<Router> router,
             ObjectProvider<SocketRuntime> runtime, LiveViewProperties properties) {
         return new LiveSocketHandler(routes, router::getObject, () -> {

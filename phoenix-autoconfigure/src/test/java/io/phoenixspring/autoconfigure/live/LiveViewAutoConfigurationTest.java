@@ -59,6 +59,15 @@ class LiveViewAutoConfigurationTest {
     }
 
     @Test
+    void withoutARouterThereIsNoLiveSocket() {
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
+                        ChannelsAutoConfiguration.class, PhoenixWebAutoConfiguration.class, LiveViewAutoConfiguration.class))
+                .withPropertyValues("phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-0123456789")
+                .run(context -> assertThat(context).hasSingleBean(LiveRoutes.class).doesNotHaveBean(LiveSocketHandler.class));
+    }
+
+    @Test
     void offByPropertyOrWithoutTheModule() {
         runner.withPropertyValues("phoenix.live-view.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(LiveRoutes.class).doesNotHaveBean(LiveSocketHandler.class));
