@@ -1,0 +1,343 @@
+package io.phoenixspring.live.channel;
+
+import io.phoenixspring.channels.channel.Channel;
+import io.phoenixspring.channels.channel.HandleResult;
+import io.phoenixspring.channels.channel.JoinResult;
+import io.phoenixspring.channels.channel.UnmatchedEventException;
+import io.phoenixspring.channels.socket.Socket;
+import io.phoenixspring.live.router.LiveRoutes;
+import io.phoenixspring.live.router.LiveSession;
+import io.phoenixspring.live.router.LiveTokens;
+import io.phoenixspring.live.view.LiveProcess;
+import io.phoenixspring.live.view.LiveSocket;
+import io.phoenixspring.live.view.LiveView;
+import io.phoenixspring.live.view.Navigation;
+import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.router.Router;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The LiveView protocol on an {@code lv:*} channel (Phoenix.LiveView.Channel): the join verifies the
+ * page's tokens and the URL, mounts the view connected and replies with its whole rendered tree;
+ * {@code event} and {@code live_patch} run the view's callbacks and reply with what changed; messages
+ * to the view ({@code handleInfo}) push a {@code diff}. Navigation away replies (or pushes)
+ * {@code live_redirect} / {@code redirect} and ends the channel. A callback that throws crashes the
+ * channel ({@code phx_error}); the client rejoins and the view mounts afresh.
+ */
+final class LiveChannel implements Channel {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveChannel.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The channel socket's assign holding the joined view. */
+    static final String JOINED = "phoenix_live_view";
+    /** Phoenix's guard against handle_params patching forever. */
+    private static final int MAX_PATCHES = 20;
+
+    /** A joined view: its instance and class (live patches must stay on it). */
+    record Joined(LiveProcess process, Class<? extends LiveView> view) {
+    }
+
+    private final LiveRoutes routes;
+    private final Supplier<Router> router;
+    private final String version;
+
+    LiveChannel(LiveRoutes routes, Supplier<Router> router, String version) {
+        this.routes = routes;
+        this.router = router;
+        this.version = version;
+    }
+
+    // ---------------------------------------------------------------- join
+
+    @Override
+    public Object join(String topic, Object payload, Socket socket) {
+        if (!(payload instanceof JsonNode join) || !join.isObject()) {
+            return refuse(topic, "stale", "the join payload is not an object");
+        }
+        Map<String, Object> cookieSession = socket.assign(LiveSocketHandler.SESSION);
+        if (cookieSession == null) {
+            return refuse(topic, "stale", "the socket has no session: no valid session cookie, or a _csrf_token connect "
+                    + "param that does not match it (the page must send the csrf-token meta tag's content)");
+        }
+        LiveTokens tokens = routes.tokens();
+        LiveTokens.Session verified = tokens.verifySession(text(join, "session"), topic);
+        if (verified == null) {
+            return refuse(topic, "stale", "the session token is invalid, expired, or of another page");
+        }
+        Map<String, String> staticFlash = tokens.verifyStatic(text(join, "static"), verified.id());
+        if (staticFlash == null) {
+            return refuse(topic, "stale", "the static token is invalid, expired, or of another page");
+        }
+        String redirect = text(join, "redirect");
+        String url = redirect != null ? redirect : text(join, "url");
+        if (url == null) {
+            return refuse(topic, "stale", "the join has neither url nor redirect");
+        }
+        URI uri = uri(url);
+        Optional<LiveRoutes.Match> found = uri == null ? Optional.empty() : match(uri);
+        if (found.isEmpty()) {
+            return refuse(topic, "unauthorized", url + " is not a live route");
+        }
+        LiveRoutes.Match match = found.get();
+        if (!match.session().name().equals(verified.liveSession())) {
+            return refuse(topic, "unauthorized", url + " is in the live session \"" + match.session().name()
+                    + "\", the page in \"" + verified.liveSession() + "\"");
+        }
+        if (redirect == null && !match.view().getName().equals(verified.view())) {
+            return refuse(topic, "unauthorized", url + " is now a route of " + match.view().getName() + ", not "
+                    + verified.view());
+        }
+        Map<String, Object> connectParams = map(join.get("params"));
+        Map<String, String> flash;
+        if (text(join, "flash") != null) {
+            flash = tokens.verifyFlash(text(join, "flash"));
+        } else if (redirect == null && Integer.valueOf(0).equals(connectParams.get("_mounts"))) {
+            flash = staticFlash;
+        } else {
+            flash = Map.of();
+        }
+        LiveSocket liveSocket = LiveSocket.connected(verified.id(), uri, link(socket), connectParams, flash);
+        LiveProcess process = routes.process(match.session(), match.view().getName(), liveSocket);
+        if (process == null) {
+            return refuse(topic, "stale", match.view().getName() + " is no route of the live session " + match.session().name());
+        }
+        Joined joined = new Joined(process, match.view());
+        Map<String, Object> session = new HashMap<>(cookieSession);
+        session.putAll(verified.session());
+        LiveSession liveSession = match.session();
+        process.mount(match.params(), session, match.action(), liveSession.onMount());
+        Navigation navigation = process.takeNavigation();
+        if (navigation == null) {
+            process.handleParams(match.params(), uri, match.action());
+            navigation = process.takeNavigation();
+        }
+        Navigation.Patch[] patched = new Navigation.Patch[1];
+        navigation = settle(joined, navigation, patched);
+        if (navigation != null) {
+            // A mount that navigates away refuses the join with where to go (Phoenix's reply_mount).
+            return JoinResult.error(Map.of(navigation instanceof Navigation.Navigate ? "live_redirect" : "redirect",
+                    options(navigation, process.changedFlash())));
+        }
+        Map<String, Object> reply = new LinkedHashMap<>();
+        reply.put("rendered", process.renderDiff());
+        reply.put("liveview_version", version);
+        if (redirect != null) {
+            reply.put("container", List.of("div", Map.of()));
+        }
+        if (patched[0] != null) {
+            reply.put("live_patch", Map.of("kind", patched[0].kind(), "to", patched[0].to()));
+        }
+        socket.assign(JOINED, joined);
+        return JoinResult.ok(reply);
+    }
+
+    private static JoinResult refuse(String topic, String reason, String why) {
+        log.debug("Refusing the LiveView join of {} ({}): {}", topic, reason, why);
+        return JoinResult.error(Map.of("reason", reason));
+    }
+
+    // ---------------------------------------------------------------- events
+
+    @Override
+    public Object handleIn(String event, Object payload, Socket socket) {
+        Joined joined = socket.assign(JOINED);
+        JsonNode message = payload instanceof JsonNode node ? node : JSON.nullNode();
+        switch (event) {
+            case "event" -> {
+                JsonNode cid = message.get("cid");
+                if (cid != null && !cid.isNull()) {
+                    throw new UnsupportedOperationException("live components (an event with a cid) are not supported yet");
+                }
+                String name = text(message, "event");
+                if (name == null) {
+                    log.warn("LiveView event without a name on {}", socket.topic());
+                    return HandleResult.error(Map.of("reason", "an event needs a name"));
+                }
+                Map<String, Object> value;
+                if ("form".equals(text(message, "type"))) {
+                    try {
+                        value = FormParams.decode(text(message, "value"), map(message.get("meta")));
+                    } catch (RuntimeException malformed) {
+                        log.warn("Malformed form data in the event \"{}\" on {}: {}", name, socket.topic(), malformed.getMessage());
+                        return HandleResult.error(Map.of("reason", "malformed form data"));
+                    }
+                } else {
+                    value = map(message.get("value"));
+                }
+                joined.process().handleEvent(name, value);
+                return after(joined, socket, true);
+            }
+            case "live_patch" -> {
+                String url = text(message, "url");
+                URI target = url == null ? null : uri(url);
+                Optional<LiveRoutes.Match> match = target == null ? Optional.empty() : match(target);
+                if (match.isEmpty() || match.get().view() != joined.view()) {
+                    // Another LiveView: the client navigates to it instead.
+                    return HandleResult.ok(Map.of("link_redirect", true));
+                }
+                joined.process().socket().clearFlash();
+                joined.process().handleParams(match.get().params(), target, match.get().action());
+                return after(joined, socket, true);
+            }
+            case "cids_will_destroy" -> {
+                return HandleResult.ok(Map.of());
+            }
+            case "cids_destroyed" -> {
+                return HandleResult.ok(Map.of("cids", List.of()));
+            }
+            default -> throw new UnmatchedEventException(event, socket.topic());
+        }
+    }
+
+    @Override
+    public Object handleInfo(Object message, Socket socket) {
+        Joined joined = socket.assign(JOINED);
+        if (joined == null) {
+            return HandleResult.noReply();
+        }
+        joined.process().handleInfo(message);
+        return after(joined, socket, false);
+    }
+
+    @Override
+    public void terminate(String reason, Socket socket) {
+        Joined joined = socket.assign(JOINED);
+        if (joined != null) {
+            joined.process().terminate(reason);
+        }
+    }
+
+    /**
+     * After a callback: follow its patches, leave if it navigated away, else send what changed (a reply
+     * to the client's message, or a {@code diff} push).
+     */
+    private Object after(Joined joined, Socket socket, boolean replying) {
+        LiveProcess process = joined.process();
+        Navigation.Patch[] patched = new Navigation.Patch[1];
+        Navigation navigation = settle(joined, process.takeNavigation(), patched);
+        if (navigation != null) {
+            // Phoenix sends the pending push_events before leaving (an empty list included).
+            socket.push("diff", Map.of("e", process.takeEvents()));
+            String kind = navigation instanceof Navigation.Navigate ? "live_redirect" : "redirect";
+            Map<String, Object> options = options(navigation, process.changedFlash());
+            if (replying) {
+                return HandleResult.stop("shutdown", "ok", Map.of(kind, options));
+            }
+            socket.push(kind, options);
+            return HandleResult.stop("shutdown");
+        }
+        if (patched[0] != null) {
+            socket.push("live_patch", Map.of("kind", patched[0].kind(), "to", patched[0].to()));
+        }
+        Map<String, Object> diff = process.renderDiff();
+        if (replying) {
+            return HandleResult.ok(diff.isEmpty() ? Map.of() : Map.of("diff", diff));
+        }
+        if (!diff.isEmpty()) {
+            socket.push("diff", diff);
+        }
+        return HandleResult.noReply();
+    }
+
+    /**
+     * Runs handle_params for each {@code pushPatch} (which must stay on this view), and returns where
+     * the view navigates away to, if anywhere; {@code patched[0]} is the last patch followed.
+     */
+    private Navigation settle(Joined joined, Navigation navigation, Navigation.Patch[] patched) {
+        int patches = 0;
+        while (navigation instanceof Navigation.Patch patch) {
+            if (++patches > MAX_PATCHES) {
+                throw new IllegalStateException("too many patches by " + joined.view().getSimpleName()
+                        + ": check handleParams for an endless pushPatch loop");
+            }
+            URI target = joined.process().socket().uri().resolve(patch.to());
+            Optional<LiveRoutes.Match> match = match(target);
+            if (match.isEmpty() || match.get().view() != joined.view()) {
+                throw new IllegalArgumentException("cannot pushPatch to " + patch.to() + ": it is not a route of "
+                        + joined.view().getSimpleName() + " (use pushNavigate for another LiveView)");
+            }
+            joined.process().handleParams(match.get().params(), target, match.get().action());
+            patched[0] = patch;
+            navigation = joined.process().takeNavigation();
+        }
+        return navigation;
+    }
+
+    private Map<String, Object> options(Navigation navigation, Map<String, String> flash) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (navigation instanceof Navigation.Navigate navigate) {
+            options.put("kind", navigate.kind());
+        }
+        options.put("to", navigation.to());
+        if (!flash.isEmpty()) {
+            options.put("flash", routes.tokens().signFlash(flash));
+        }
+        return options;
+    }
+
+    private Optional<LiveRoutes.Match> match(URI uri) {
+        try {
+            return routes.match(router.get(), uri);
+        } catch (RuntimeException malformed) {
+            // A malformed query string in a client's URL: no route.
+            return Optional.empty();
+        }
+    }
+
+    private static URI uri(String url) {
+        try {
+            URI uri = new URI(url);
+            return uri.getRawPath() == null ? null : uri;
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static LiveSocket.Link link(Socket socket) {
+        return new LiveSocket.Link() {
+            @Override
+            public void subscribe(String topic) {
+                socket.subscribe(topic);
+            }
+
+            @Override
+            public void unsubscribe(String topic) {
+                socket.unsubscribe(topic);
+            }
+
+            @Override
+            public void send(Object message) {
+                socket.send(message);
+            }
+
+            @Override
+            public void sendAfter(Object message, Duration delay) {
+                socket.sendAfter(message, delay);
+            }
+        };
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isString() ? value.asString() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return new LinkedHashMap<>();
+        }
+        return JSON.convertValue(node, LinkedHashMap.class);
+    }
+}

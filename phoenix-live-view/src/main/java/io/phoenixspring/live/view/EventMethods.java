@@ -1,0 +1,102 @@
+package io.phoenixspring.live.view;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.aop.support.AopUtils;
+
+/** The {@link HandleEvent} methods of a LiveView class, by event name, found once per class. */
+final class EventMethods {
+
+    private static final ClassValue<Map<String, Method>> METHODS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return scan(type);
+        }
+    };
+
+    private EventMethods() {
+    }
+
+    /**
+     * Calls the view's handler of {@code event}.
+     *
+     * @return the reply map, or null
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> call(LiveView view, String event, Map<String, Object> value, LiveSocket socket) {
+        Method method = METHODS.get(AopUtils.getTargetClass(view)).get(event);
+        if (method == null) {
+            return view.handleEvent(event, value, socket);
+        }
+        Class<?>[] types = method.getParameterTypes();
+        Object[] arguments = new Object[types.length];
+        for (int i = 0; i < types.length; i++) {
+            arguments[i] = types[i] == LiveSocket.class ? socket : types[i] == String.class ? event : value;
+        }
+        Object result;
+        try {
+            result = method.invoke(view, arguments);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        if (result == null || result instanceof Map<?, ?>) {
+            return (Map<String, Object>) result;
+        }
+        throw new IllegalStateException(method + " must return nothing or a reply Map, got " + result.getClass().getName());
+    }
+
+    private static Map<String, Method> scan(Class<?> type) {
+        Map<String, Method> byEvent = new HashMap<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Method method : c.getDeclaredMethods()) {
+                HandleEvent annotation = method.getAnnotation(HandleEvent.class);
+                if (annotation == null || method.isBridge()) {
+                    continue;
+                }
+                check(method);
+                method.setAccessible(true);
+                for (String event : annotation.value()) {
+                    Method other = byEvent.putIfAbsent(event, method);
+                    if (other != null && !other.getName().equals(method.getName())) {
+                        throw new IllegalStateException("event \"" + event + "\" of " + type.getName()
+                                + " is handled twice: " + other.getName() + " and " + method.getName());
+                    }
+                }
+            }
+        }
+        return Map.copyOf(byEvent);
+    }
+
+    private static void check(Method method) {
+        if (Modifier.isStatic(method.getModifiers())) {
+            throw new IllegalStateException("@HandleEvent method " + method + " must not be static");
+        }
+        for (Class<?> parameter : method.getParameterTypes()) {
+            if (parameter != LiveSocket.class && parameter != String.class && parameter != Map.class) {
+                throw new IllegalStateException("@HandleEvent method " + method + ": parameters are the value (Map), "
+                        + "the LiveSocket and the event name (String), got " + parameter.getName());
+            }
+        }
+        Class<?> returns = method.getReturnType();
+        if (returns != void.class && !Map.class.isAssignableFrom(returns)) {
+            throw new IllegalStateException("@HandleEvent method " + method + " must return void or a Map");
+        }
+    }
+
+    /** Checks a view class's handlers (at start-up, so a mistake fails early). */
+    static void validate(Class<?> type) {
+        METHODS.get(type);
+    }
+}

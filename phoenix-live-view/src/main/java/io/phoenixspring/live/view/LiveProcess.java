@@ -1,0 +1,179 @@
+package io.phoenixspring.live.view;
+
+import io.phoenixspring.live.rendered.Diff;
+import io.phoenixspring.live.rendered.Rendered;
+import io.phoenixspring.live.template.Template;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One running LiveView instance: its view bean, templates, {@link LiveSocket} and the {@link Diff}
+ * of what its client holds. The runtime (the LiveView channel, the plain HTTP render) drives it;
+ * applications write {@link LiveView}s. Not thread-safe: one message at a time.
+ *
+ * <pre>{@code
+ * LiveProcess process = new LiveProcess(view, template, layout, socket);
+ * process.mount(params, session, "index", hooks);
+ * process.handleParams(params, uri, "index");
+ * Map<String, Object> rendered = process.renderDiff();   // the join reply's "rendered"
+ * }</pre>
+ */
+public final class LiveProcess {
+
+    /** The assign a layout renders the page with ({@code @inner_content}). */
+    public static final String INNER_CONTENT = "inner_content";
+    private static final String CLEAR_FLASH = "lv:clear-flash";
+
+    private final LiveView view;
+    private final Template template;
+    private final Template layout;
+    private final LiveSocket socket;
+    private final Diff diff = new Diff();
+    private boolean renderedOnce;
+    private Map<String, Object> reply;
+
+    /**
+     * @param template the view's template
+     * @param layout the app layout rendering the page as {@code @inner_content}, or null
+     */
+    public LiveProcess(LiveView view, Template template, Template layout, LiveSocket socket) {
+        this.view = Objects.requireNonNull(view, "view");
+        this.template = Objects.requireNonNull(template, "template");
+        this.layout = layout;
+        this.socket = Objects.requireNonNull(socket, "socket");
+    }
+
+    /** Fails when a view class's {@link HandleEvent} methods are malformed. */
+    public static void validate(Class<? extends LiveView> viewClass) {
+        EventMethods.validate(viewClass);
+    }
+
+    public LiveView view() {
+        return view;
+    }
+
+    public LiveSocket socket() {
+        return socket;
+    }
+
+    /**
+     * Runs the live session's {@code on_mount} hooks, then {@link LiveView#mount} unless one halted.
+     *
+     * @param action the route's action ({@code @live_action}), or null
+     */
+    public void mount(Map<String, Object> params, Map<String, Object> session, String action, List<OnMount> hooks) {
+        socket.liveAction(action);
+        for (OnMount hook : hooks) {
+            if (hook.onMount(params, session, socket) == OnMount.Result.HALT) {
+                if (!socket.redirected()) {
+                    throw new IllegalStateException("an on_mount hook halted without redirecting (" + hook + ")");
+                }
+                return;
+            }
+        }
+        view.mount(params, session, socket);
+    }
+
+    /** {@link LiveView#handleParams} for the current URL (after mount, and on every live patch). */
+    public void handleParams(Map<String, Object> params, URI uri, String action) {
+        socket.uri(uri);
+        socket.liveAction(action);
+        view.handleParams(params, uri, socket);
+    }
+
+    /** A client event; {@code lv:clear-flash} is LiveView's own. The reply, if any, goes with the next diff. */
+    public void handleEvent(String event, Map<String, Object> value) {
+        if (CLEAR_FLASH.equals(event)) {
+            if (value.get("key") instanceof String key) {
+                socket.clearFlash(key);
+            } else {
+                socket.clearFlash();
+            }
+            return;
+        }
+        reply = EventMethods.call(view, event, value, socket);
+    }
+
+    public void handleInfo(Object message) {
+        view.handleInfo(message, socket);
+    }
+
+    public void terminate(String reason) {
+        view.terminate(reason, socket);
+    }
+
+    /** Where the last callback asked to go, or null; cleared by the call. */
+    public Navigation takeNavigation() {
+        return socket.takeNavigation();
+    }
+
+    /** The pushed events not yet sent ({@code [[name, payload], …]}); cleared by the call. */
+    public List<Object> takeEvents() {
+        return socket.takeEvents();
+    }
+
+    /** The flash to carry along a navigation: the current one if this callback changed it, else none. */
+    public Map<String, String> changedFlash() {
+        return socket.changed(LiveSocket.FLASH) ? socket.flash() : Map.of();
+    }
+
+    /**
+     * The wire JSON of what changed since the last render (all of it the first time), with the page
+     * title ({@code "t"}), pushed events ({@code "e"}) and the event's reply ({@code "r"}); empty when
+     * nothing is to be sent. Nothing is rendered when no assign changed.
+     */
+    public Map<String, Object> renderDiff() {
+        Map<String, Object> json;
+        boolean full = !renderedOnce;
+        if (full || !socket.changed().isEmpty()) {
+            boolean titleChanged = socket.changed(LiveSocket.PAGE_TITLE);
+            json = new LinkedHashMap<>(diff.render(render(full)));
+            Object title = socket.assigns().get(LiveSocket.PAGE_TITLE);
+            if (title != null && (full || titleChanged)) {
+                json.put("t", title.toString());
+            }
+            socket.rendered();
+            renderedOnce = true;
+        } else {
+            json = new LinkedHashMap<>();
+        }
+        if (reply != null) {
+            json.put("r", reply);
+            reply = null;
+        }
+        List<Object> events = socket.takeEvents();
+        if (!events.isEmpty()) {
+            json.put("e", events);
+        }
+        return json;
+    }
+
+    /** The whole HTML of the page (the plain HTTP render, inside the container). */
+    public String renderHtml() {
+        String html = render(true).toHtml();
+        socket.rendered();
+        return html;
+    }
+
+    private Rendered render(boolean full) {
+        socket.prepareStreams();
+        Map<String, Object> assigns = socket.assigns();
+        Set<String> changed = full ? null : new HashSet<>(socket.changed());
+        Rendered page = template.render(assigns, changed);
+        if (layout == null) {
+            return page;
+        }
+        Map<String, Object> withInner = new HashMap<>(assigns);
+        withInner.put(INNER_CONTENT, page);
+        if (changed != null) {
+            changed.add(INNER_CONTENT);
+        }
+        return layout.render(withInner, changed);
+    }
+}
