@@ -317,8 +317,8 @@ final class HeexParser {
         if (special.let() != null) {
             throw source.error(start, ":let is only for components and slots, not <" + name + ">");
         }
-        boolean noCurly = attrs.removeIf(a -> a.name().equals("phx-no-curly-interpolation"));
-        attrs.removeIf(a -> a.name().equals("phx-no-format"));
+        boolean noCurly = attrs.removeIf(a -> "phx-no-curly-interpolation".equals(a.name()));
+        attrs.removeIf(a -> "phx-no-format".equals(a.name()));
         if (VOID.contains(name)) {
             return new Node.Element(start, name, attrs, List.of(), Closing.VOID, special);
         }
