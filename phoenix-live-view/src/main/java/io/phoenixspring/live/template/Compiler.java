@@ -57,8 +57,8 @@ final class Compiler {
             out.part(new Part.Output(output.expr(), Mode.BODY, null, output.code()));
         } else if (node instanceof Node.IfBlock block) {
             check(block.condition(), locals);
-            Block then = block(block.then(), false, locals);
-            Block otherwise = block.otherwise().isEmpty() ? null : block(block.otherwise(), false, locals);
+            Block then = block.then() == null ? null : block(block.then(), false, locals);
+            Block otherwise = block.otherwise() == null ? null : block(block.otherwise(), false, locals);
             out.part(new Part.If(block.condition(), then, otherwise, block.code()));
         } else if (node instanceof Node.ForBlock block) {
             Set<String> inner = bind(block.generator(), locals);

@@ -223,11 +223,13 @@ final class HeexParser {
             return new Node.ForBlock(start, generator, code, first);
         }
         Expr condition = ExprParser.parse(source, headStart, headEnd, scope);
-        List<Node> second = new ArrayList<>();
+        List<Node> second = null;
         if (stop.kind == StopKind.ELSE) {
+            second = new ArrayList<>();
             stop = nodes(second, true, false);
         }
         expectEnd(stop, start, true);
+        // Without an else, the missing branch renders nothing (nil).
         return kind.equals("if") ? new Node.IfBlock(start, condition, code, first, second)
                 : new Node.IfBlock(start, condition, code, second, first);
     }

@@ -15,7 +15,10 @@ sealed interface Node {
     record Output(int pos, Expr expr, String code) implements Node {
     }
 
-    /** {@code <%= if cond do %>…<% else %>…<% end %>} ({@code unless} swaps the branches). */
+    /**
+     * {@code <%= if cond do %>…<% else %>…<% end %>} ({@code unless} swaps the branches); a branch
+     * is null when the block has none (it renders nothing).
+     */
     record IfBlock(int pos, Expr condition, String code, List<Node> then, List<Node> otherwise) implements Node {
     }
 

@@ -81,7 +81,9 @@ interface Part {
 
         private static Reads reads(Expr condition, Block then, Block otherwise) {
             Reads reads = Expr.readsOf(condition);
-            reads.add(then.reads);
+            if (then != null) {
+                reads.add(then.reads);
+            }
             if (otherwise != null) {
                 reads.add(otherwise.reads);
             }
@@ -90,15 +92,13 @@ interface Part {
 
         @Override
         public Object value(Env env, Set<String> changed) {
-            if (Values.truthy(condition.eval(env))) {
-                return then.render(env, changed);
-            }
-            return otherwise == null ? "" : otherwise.render(env, changed);
+            Block branch = Values.truthy(condition.eval(env)) ? then : otherwise;
+            return branch == null ? "" : branch.render(env, changed);
         }
 
         @Override
         public String signature() {
-            return "if:" + code + ":" + then.fingerprint + ":" + (otherwise == null ? "" : otherwise.fingerprint);
+            return "if:" + code + ":" + (then == null ? "" : then.fingerprint) + ":" + (otherwise == null ? "" : otherwise.fingerprint);
         }
     }
 
