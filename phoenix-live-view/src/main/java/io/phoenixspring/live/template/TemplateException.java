@@ -6,7 +6,7 @@ package io.phoenixspring.live.template;
  *
  * <pre>{@code
  * try { Templates.compile("<div>{@x.getClass()}</div>", "page.html.heex", Page.class); }
- * catch (TemplateException e) { e.getMessage(); } // page.html.heex:1:9: unknown function ...
+ * catch (TemplateException e) { e.getMessage(); } // page.html.heex:1:10: unknown function .getClass(): ...
  * }</pre>
  */
 public class TemplateException extends RuntimeException {
