@@ -333,16 +333,9 @@ final class Compiler {
         Reads reads = Expr.readsOf(expr);
         for (String var : reads.freeVars) {
             if (!locals.contains(var)) {
-                throw source.error(position(expr, var), "undefined variable " + var
+                throw source.error(reads.varPositions.get(var), "undefined variable " + var
                         + " (assigns are read with @" + var + "; variables come from :for, for and :let)");
             }
         }
-    }
-
-    private int position(Expr expr, String var) {
-        int from = expr.pos();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![@\\w.:])" + java.util.regex.Pattern.quote(var) + "(?![\\w?!(])")
-                .matcher(source.text);
-        return m.find(from) ? m.start() : from;
     }
 }

@@ -66,7 +66,7 @@ sealed interface Expr {
 
         @Override
         public void reads(Reads reads) {
-            reads.freeVars.add(name);
+            reads.variable(name, pos);
         }
     }
 

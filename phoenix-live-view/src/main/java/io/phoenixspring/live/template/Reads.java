@@ -1,5 +1,7 @@
 package io.phoenixspring.live.template;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -12,7 +14,14 @@ final class Reads {
 
     final Set<String> keys = new TreeSet<>();
     final Set<String> freeVars = new TreeSet<>();
+    /** Where each free variable is first used, for errors. */
+    final Map<String, Integer> varPositions = new HashMap<>();
     boolean all;
+
+    void variable(String name, int pos) {
+        freeVars.add(name);
+        varPositions.putIfAbsent(name, pos);
+    }
 
     /** Whether a part with these reads must be re-evaluated when {@code changed} assigns changed. */
     boolean affectedBy(Set<String> changed) {
