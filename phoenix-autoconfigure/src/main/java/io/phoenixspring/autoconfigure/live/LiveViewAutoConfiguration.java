@@ -50,16 +50,16 @@ public class LiveViewAutoConfiguration {
     }
 
     /**
-     * The seam of the template engine: it finds {@code <SimpleName>.html.heex} next to a view or layout
-     * class. Until the engine is on the class path, views give their template inline
-     * ({@code LiveView.template()}) or an application provides this bean.
+     * Finds {@code <SimpleName>.html.heex} next to a view or layout class (the HEEx engine compiles it
+     * once; a view may also give its template itself with {@code LiveView.template()}); a bean of
+     * your own replaces it.
      *
      * @return the resolver of colocated templates
      */
     @Bean
     @ConditionalOnMissingBean
     public TemplateResolver phoenixLiveTemplateResolver() {
-        return type -> null;
+        return TemplateResolver.colocated();
     }
 
     /** @return the live routes of the application's router, resolving views and hooks as beans */

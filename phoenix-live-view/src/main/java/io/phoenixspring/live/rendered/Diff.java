@@ -111,6 +111,11 @@ public final class Diff {
         }
         Comprehension comprehension = (Comprehension) dynamic;
         boolean known = previous != null && previous.fingerprint == comprehension.fingerprint();
+        if (!known && comprehension.stream() == null && comprehension.dynamics().isEmpty()) {
+            // As Phoenix: an empty comprehension the client never had is an empty string.
+            parent.children.remove(index);
+            return "";
+        }
         Shared shared = new Shared();
         Map<String, Object> json = comprehension(comprehension, known, shared);
         if (!shared.templates.isEmpty()) {

@@ -16,4 +16,12 @@ public interface TemplateResolver {
 
     /** @return the class's template, or null when there is none */
     Template resolve(Class<?> owner);
+
+    /**
+     * The HEEx engine's: {@code <SimpleName>.html.heex} beside the class, compiled once (a
+     * {@code TemplateException} with {@code file:line:column} when it does not compile).
+     */
+    static TemplateResolver colocated() {
+        return io.phoenixspring.live.template.Templates::findForClass;
+    }
 }

@@ -1,0 +1,173 @@
+package io.phoenixspring.live.template;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A {@link FunctionComponent} method, its declared attributes and slots, and its compiled template. */
+final class ComponentDef {
+
+    static final Set<String> GLOBALS = Set.of("accesskey", "alt", "autocapitalize", "autofocus", "class",
+            "contenteditable", "contextmenu", "dir", "draggable", "enterkeyhint", "exportparts", "height", "hidden", "id",
+            "inert", "inputmode", "is", "itemid", "itemprop", "itemref", "itemscope", "itemtype", "lang", "nonce", "part",
+            "placeholder", "rel", "role", "slot", "spellcheck", "style", "tabindex", "target", "title", "translate", "type",
+            "width", "xml:base", "xml:lang");
+
+    private static final Map<Method, ComponentDef> DEFINITIONS = new ConcurrentHashMap<>();
+
+    final String name;
+    final Method method;
+    final Map<String, Attr> attrs = new LinkedHashMap<>();
+    final Map<String, Slot> slots = new LinkedHashMap<>();
+    final Attr global;
+    final boolean declared;
+    final Map<String, Object> defaults;
+    private final boolean takesAssigns;
+    private volatile Block block;
+    private boolean compiling;
+
+    private ComponentDef(Method method) {
+        FunctionComponent annotation = method.getAnnotation(FunctionComponent.class);
+        this.method = method;
+        this.name = annotation.value().isEmpty() ? method.getName() : annotation.value();
+        String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
+        if (!Modifier.isStatic(method.getModifiers())) {
+            throw new IllegalStateException("@FunctionComponent " + where + " must be static");
+        }
+        Class<?>[] params = method.getParameterTypes();
+        if (params.length > 1 || (params.length == 1 && !Map.class.isAssignableFrom(params[0]))) {
+            throw new IllegalStateException("@FunctionComponent " + where + " takes nothing or its assigns (a Map)");
+        }
+        this.takesAssigns = params.length == 1;
+        Attr globalAttr = null;
+        for (Attr attr : method.getAnnotationsByType(Attr.class)) {
+            if (attrs.put(attr.name(), attr) != null) {
+                throw new IllegalStateException("@FunctionComponent " + where + " declares the attribute " + attr.name() + " twice");
+            }
+            if (attr.type() == AttrType.GLOBAL) {
+                if (globalAttr != null) {
+                    throw new IllegalStateException("@FunctionComponent " + where + " may declare one GLOBAL attribute");
+                }
+                globalAttr = attr;
+            }
+        }
+        for (Slot slot : method.getAnnotationsByType(Slot.class)) {
+            slots.put(slot.name(), slot);
+        }
+        this.global = globalAttr;
+        this.declared = !attrs.isEmpty() || !slots.isEmpty();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Attr attr : attrs.values()) {
+            if (!attr.defaultValue().equals(Attr.NO_DEFAULT)) {
+                values.put(attr.name(), defaultValue(attr, where));
+            }
+        }
+        for (Slot slot : slots.values()) {
+            if (!slot.required()) {
+                values.put(slot.name(), java.util.List.of());
+            }
+        }
+        this.defaults = Collections.unmodifiableMap(values);
+        method.trySetAccessible();
+    }
+
+    static ComponentDef of(Method method) {
+        return DEFINITIONS.computeIfAbsent(method, ComponentDef::new);
+    }
+
+    private static Object defaultValue(Attr attr, String where) {
+        String text = attr.defaultValue();
+        try {
+            return switch (attr.type()) {
+                case STRING -> text;
+                case BOOLEAN -> switch (text) {
+                    case "true" -> Boolean.TRUE;
+                    case "false" -> Boolean.FALSE;
+                    default -> throw new IllegalArgumentException("expected true or false");
+                };
+                case INTEGER -> Long.parseLong(text);
+                case FLOAT -> Double.parseDouble(text);
+                case GLOBAL -> throw new IllegalArgumentException("GLOBAL attributes take no default");
+                default -> {
+                    Source source = new Source(where + "@" + attr.name(), text);
+                    yield ExprParser.parse(source, 0, text.length(), Scope.NONE).eval(new Env(Map.of(), null));
+                }
+            };
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("@FunctionComponent " + where + ": bad default for " + attr.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Whether {@code attribute} goes to the global attribute. */
+    boolean acceptsGlobal(String attribute) {
+        if (global == null) {
+            return false;
+        }
+        return GLOBALS.contains(attribute) || attribute.startsWith("phx-") || attribute.startsWith("aria-")
+                || attribute.startsWith("data-") || Arrays.asList(global.include()).contains(attribute);
+    }
+
+    /** The compiled template; compiled on first use (a component may render itself recursively). */
+    Block block() {
+        Block compiled = block;
+        if (compiled != null) {
+            return compiled;
+        }
+        synchronized (this) {
+            if (block == null && !compiling) {
+                compiling = true;
+                try {
+                    block = Compiler.compile(templateSource(), Scope.of(method.getDeclaringClass()));
+                } finally {
+                    compiling = false;
+                }
+            }
+            return block;
+        }
+    }
+
+    private Source templateSource() {
+        Class<?> owner = method.getDeclaringClass();
+        String inline = method.getAnnotation(FunctionComponent.class).template();
+        if (!inline.isEmpty()) {
+            return new Source(owner.getSimpleName() + "." + name + "(@FunctionComponent)", inline);
+        }
+        String resource = owner.getSimpleName() + "/" + name + ".html.heex";
+        try (InputStream in = owner.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("@FunctionComponent " + owner.getSimpleName() + "." + method.getName()
+                        + " has no template: set template = \"…\" or add the resource " + resource + " beside the class");
+            }
+            return new Source(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+    }
+
+    /** Calls the method, which may add derived assigns; returns the assigns to render. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> prepare(Map<String, Object> assigns) {
+        if (!takesAssigns) {
+            return assigns;
+        }
+        try {
+            Object result = method.invoke(null, assigns);
+            return result instanceof Map<?, ?> map ? (Map<String, Object>) map : assigns;
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot call " + method, e);
+        }
+    }
+}
