@@ -51,8 +51,14 @@ class LiveViewApplicationTest {
 
     @PhoenixLiveView
     static class ClickLive implements LiveView {
+        /** Where the dead render's mount ran: it may block (a database), so never on an event loop. */
+        static final java.util.Set<String> deadMountThreads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
         @Override
         public void mount(Map<String, Object> params, Map<String, Object> session, LiveSocket socket) {
+            if (!socket.connected()) {
+                deadMountThreads.add(Thread.currentThread().getName());
+            }
             socket.assign("clicks", 0).assign("page_title", "Clicks");
         }
 
@@ -79,6 +85,7 @@ class LiveViewApplicationTest {
             HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + port + "/clicks")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(ClickLive.deadMountThreads).isNotEmpty().allSatisfy(thread -> assertThat(thread).startsWith("boundedElastic"));
             String cookie = page.headers().firstValue("set-cookie").orElseThrow().split(";", 2)[0];
             Matcher csrf = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\">").matcher(page.body());
             Matcher container = Pattern.compile("<div id=\"(phx-[^\"]+)\" data-phx-main data-phx-session=\"([^\"]+)\" "

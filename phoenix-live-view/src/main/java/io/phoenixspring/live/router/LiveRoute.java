@@ -7,6 +7,7 @@ import io.phoenixspring.live.view.LiveSocket;
 import io.phoenixspring.live.view.LiveView;
 import io.phoenixspring.live.view.Navigation;
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.plug.BlockingPlug;
 import io.phoenixspring.web.plug.Plug;
 import io.phoenixspring.web.session.CsrfToken;
 import java.net.URI;
@@ -23,7 +24,7 @@ import org.springframework.http.ResponseCookie;
  * it: mount disconnected, handle_params, render inside the container that carries the signed session
  * and static tokens, inside the root layout.
  */
-final class LiveRoute implements Plug {
+final class LiveRoute implements BlockingPlug {
 
     /** Set by the client when a {@code redirect} carried a flash (Phoenix's fetch_live_flash reads it). */
     static final String FLASH_COOKIE = "__phoenix_flash__";

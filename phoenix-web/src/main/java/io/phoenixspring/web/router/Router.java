@@ -189,6 +189,13 @@ public final class Router {
                 }
             }
             Route route = match.route();
+            if (route.plug() instanceof io.phoenixspring.web.plug.BlockingPlug blocking) {
+                Conn ready = c;
+                String requestId = io.phoenixspring.web.plug.RequestIdFilter.requestId(ready);
+                return Mono.fromCallable(() -> callWithRequestId(requestId, blocking, ready))
+                        .subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                        .onErrorMap(e -> !(e instanceof ConnFailure), e -> new ConnFailure(ready, e));
+            }
             if (route.plug() != null) {
                 return Mono.just(route.plug().call(c));
             }
@@ -206,6 +213,19 @@ public final class Router {
             return Mono.error(e);
         } catch (RuntimeException | Error e) {
             return Mono.error(new ConnFailure(c, e));
+        }
+    }
+
+    /** On the blocking pool the MDC is not the event loop's: the request id is put there for the call. */
+    private static Conn callWithRequestId(String requestId, Plug plug, Conn conn) {
+        if (requestId == null) {
+            return plug.call(conn);
+        }
+        org.slf4j.MDC.put(io.phoenixspring.web.plug.RequestIdFilter.MDC_KEY, requestId);
+        try {
+            return plug.call(conn);
+        } finally {
+            org.slf4j.MDC.remove(io.phoenixspring.web.plug.RequestIdFilter.MDC_KEY);
         }
     }
 

@@ -70,6 +70,13 @@ class ControllersOverHttpTest extends DemoAppOverHttp {
     }
 
     @Test
+    void aBlockingPlugRouteRunsOffTheEventLoopWithTheRequestId() {
+        String answer = body(client.get().uri("/api/plug-thread").header("x-request-id", "req-blocking-plug-0001")
+                .exchange().expectStatus().isOk());
+        assertThat(answer).startsWith("boundedElastic").endsWith(" req-blocking-plug-0001");
+    }
+
+    @Test
     void haltingPlugStopsThePipelineBeforeTheAction() {
         assertThat(body(client.get().uri("/api/admin/stats").exchange().expectStatus().isUnauthorized()))
                 .isEqualTo("{\"error\":\"unauthorized\"}");

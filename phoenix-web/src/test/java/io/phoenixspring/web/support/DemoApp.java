@@ -67,6 +67,8 @@ public class DemoApp {
                         .get("/crash", UserController.class, "crash")
                         .get("/silent", UserController.class, "silent")
                         .get("/thread", UserController.class, "thread")
+                        .get("/plug-thread", (io.phoenixspring.web.plug.BlockingPlug) conn -> Controller.text(conn,
+                                Thread.currentThread().getName() + " " + org.slf4j.MDC.get("request_id")))
                         .get("/later", UserController.class, "later")
                         .post("/uploads", UploadController.class, "create")
                         .get("/products", ProductController.class, "index")
