@@ -80,6 +80,14 @@ public final class Form {
         return withErrors(collected);
     }
 
+    /**
+     * Another name ({@code as}) for the same data, params and errors, as {@code to_form(form, as: name)}:
+     * field names {@code name[field]}, and the id prefix becomes the name too.
+     */
+    public Form withName(String value) {
+        return new Form(value, value, params, data, errors);
+    }
+
     /** A different DOM id prefix (the {@code :id} option); names are unchanged. */
     public Form withId(String value) {
         return new Form(name, value, params, data, errors);

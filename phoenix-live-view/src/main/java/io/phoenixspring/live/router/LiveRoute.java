@@ -81,7 +81,6 @@ final class LiveRoute implements BlockingPlug {
         if (!(c.getSession(CsrfToken.SESSION_KEY) instanceof String)) {
             c = c.putSession(CsrfToken.SESSION_KEY, CsrfToken.generate());
         }
-        String csrfToken = CsrfToken.mask((String) c.getSession(CsrfToken.SESSION_KEY));
         Map<String, String> flash = new LinkedHashMap<>();
         if (c.privates().get(CONN_FLASH) instanceof Map<?, ?> connFlash) {
             ((Map<String, String>) connFlash).forEach(flash::put);
@@ -115,7 +114,7 @@ final class LiveRoute implements BlockingPlug {
                 + "\">" + inner + "</div>";
         Map<String, Object> assigns = new HashMap<>(process.socket().assigns());
         assigns.put(LiveProcess.INNER_CONTENT, Rendered.of(List.of(container), List.of(), container.hashCode(), false));
-        assigns.put(RootLayout.CSRF_TOKEN, csrfToken);
+        assigns.put(RootLayout.CSRF_TOKEN, process.csrfToken());   // the forms' token too, as Plug caches one per request
         String html = session.rootLayout().render(assigns, null).toHtml();
         return c.putRespContentType("text/html").sendResp(200, html);
     }

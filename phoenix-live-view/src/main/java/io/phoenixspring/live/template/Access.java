@@ -1,5 +1,6 @@
 package io.phoenixspring.live.template;
 
+import io.phoenixspring.live.form.Form;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -11,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code a.b} and {@code a[key]}: a Map's key, a record's component or a JavaBean getter
+ * (and {@code form[:field]}: a {@link Form}'s field)
  * ({@code getB()} / {@code isB()}, snake_case names matching camelCase ones) — nothing else. No
  * method of {@code Object}, and nothing that leads to classes, class loaders, threads or reflection.
  */
@@ -67,6 +69,12 @@ final class Access {
             }
             return value;
         }
+        if (target instanceof Form form) {
+            if (!(key instanceof String field)) {
+                throw new EvalException(pos, "a form's field is named by an atom or a string, got " + Values.describe(key));
+            }
+            return form.field(field);
+        }
         if (target instanceof List<?> list) {
             if (!(key instanceof Number n)) {
                 throw new EvalException(pos, "a list's index is an integer, got " + Values.describe(key));
@@ -77,7 +85,7 @@ final class Access {
             }
             return i >= 0 && i < list.size() ? list.get((int) i) : null;
         }
-        throw new EvalException(pos, "[...] reads maps and lists, not " + Values.describe(target));
+        throw new EvalException(pos, "[...] reads maps, lists and forms, not " + Values.describe(target));
     }
 
     private static String keysOf(Map<?, ?> map) {

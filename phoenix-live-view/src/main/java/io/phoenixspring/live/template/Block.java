@@ -46,7 +46,7 @@ final class Block {
     List<Object> dynamics(Env env, Set<String> changed) {
         List<Object> values = new ArrayList<>(parts.size());
         for (Part part : parts) {
-            if (changed != null && !part.reads().affectedBy(changed)) {
+            if (changed != null && !part.reads().affectedBy(changed, env)) {
                 values.add(null);
                 continue;
             }

@@ -1,5 +1,6 @@
 package io.phoenixspring.live.template;
 
+import io.phoenixspring.live.form.FormField;
 import io.phoenixspring.live.html.Html;
 import io.phoenixspring.live.html.Safe;
 import java.util.ArrayList;
@@ -67,6 +68,12 @@ final class Builtins {
         });
         define("Map.get", 2, a -> map(a[0], "Map.get").get(a[1]));
         define("Map.get", 3, a -> map(a[0], "Map.get").containsKey(a[1]) ? map(a[0], "Map.get").get(a[1]) : a[2]);
+        define("used_input?", 1, a -> {
+            if (a[0] instanceof FormField field) {
+                return field.used();
+            }
+            throw new IllegalArgumentException("used_input? expects a form field (@form[:name]), got " + Values.describe(a[0]));
+        });
         define("Map.has_key?", 2, a -> map(a[0], "Map.has_key?").containsKey(a[1]));
     }
 

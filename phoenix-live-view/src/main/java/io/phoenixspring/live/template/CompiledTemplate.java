@@ -17,9 +17,16 @@ final class CompiledTemplate implements Template {
 
     @Override
     public Rendered render(Map<String, Object> assigns, Set<String> changed) {
-        // A snapshot: the rendered is evaluated lazily, when the Diff asks for its dynamics.
+        return render(assigns, changed, Map.of());
+    }
+
+    @Override
+    public Rendered render(Map<String, Object> assigns, Set<String> changed, Map<String, Object> previous) {
+        // Snapshots: the rendered is evaluated lazily, when the Diff asks for its dynamics.
         Map<String, Object> snapshot = Collections.unmodifiableMap(new HashMap<>(assigns));
-        return block.render(new Env(snapshot, null), changed == null ? null : Set.copyOf(changed));
+        Map<String, Object> before = changed == null || previous.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new HashMap<>(previous));
+        return block.render(new Env(snapshot, null, before), changed == null ? null : Set.copyOf(changed));
     }
 
     @Override

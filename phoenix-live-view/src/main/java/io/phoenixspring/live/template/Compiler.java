@@ -36,7 +36,7 @@ final class Compiler {
         boolean root = nodes.size() == 1 && nodes.get(0) instanceof Node.Element element && !element.special().wraps();
         Block block = compiler.block(nodes, root, Set.of());
         for (ComponentDef def : compiler.called) {
-            def.block();
+            def.compileAll();
         }
         return block;
     }

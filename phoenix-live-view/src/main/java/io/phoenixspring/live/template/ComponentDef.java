@@ -32,7 +32,9 @@ final class ComponentDef {
     final boolean declared;
     final Map<String, Object> defaults;
     private final boolean takesAssigns;
-    private volatile Block block;
+    /** The clause names in declaration order; one unnamed ("") clause for a component with one template. */
+    private final Map<String, String> clauseTemplates = new LinkedHashMap<>();
+    private final Map<String, Block> blocks = new ConcurrentHashMap<>();
     private boolean compiling;
 
     private ComponentDef(Method method) {
@@ -48,6 +50,22 @@ final class ComponentDef {
             throw new IllegalStateException("@FunctionComponent " + where + " takes nothing or its assigns (a Map)");
         }
         this.takesAssigns = params.length == 1;
+        if (annotation.clauses().length == 0) {
+            clauseTemplates.put("", annotation.template());
+        } else {
+            if (!annotation.template().isEmpty()) {
+                throw new IllegalStateException("@FunctionComponent " + where + " has a template and clauses: give one of them");
+            }
+            if (!takesAssigns || method.getReturnType() != String.class) {
+                throw new IllegalStateException("@FunctionComponent " + where
+                        + " has clauses: its method takes the assigns and returns the name of the clause to render");
+            }
+            for (Clause clause : annotation.clauses()) {
+                if (clause.name().isEmpty() || clauseTemplates.put(clause.name(), clause.template()) != null) {
+                    throw new IllegalStateException("@FunctionComponent " + where + ": clause names must be unique and not empty");
+                }
+            }
+        }
         Attr globalAttr = null;
         for (Attr attr : method.getAnnotationsByType(Attr.class)) {
             if (attrs.put(attr.name(), attr) != null) {
@@ -117,36 +135,45 @@ final class ComponentDef {
                 || attribute.startsWith("data-") || Arrays.asList(global.include()).contains(attribute);
     }
 
-    /** The compiled template; compiled on first use (a component may render itself recursively). */
-    Block block() {
-        Block compiled = block;
+    /** Compiles every clause (when a caller compiles, so template errors show at start-up). */
+    void compileAll() {
+        for (String clause : clauseTemplates.keySet()) {
+            block(clause);
+        }
+    }
+
+    /** A clause's compiled template; compiled on first use (a component may render itself recursively). */
+    Block block(String clause) {
+        Block compiled = blocks.get(clause);
         if (compiled != null) {
             return compiled;
         }
         synchronized (this) {
-            if (block == null && !compiling) {
+            if (!blocks.containsKey(clause) && !compiling) {
                 compiling = true;
                 try {
-                    block = Compiler.compile(templateSource(), Scope.of(method.getDeclaringClass()));
+                    blocks.put(clause, Compiler.compile(templateSource(clause), Scope.of(method.getDeclaringClass())));
                 } finally {
                     compiling = false;
                 }
             }
-            return block;
+            return blocks.get(clause);
         }
     }
 
-    private Source templateSource() {
+    private Source templateSource(String clause) {
         Class<?> owner = method.getDeclaringClass();
-        String inline = method.getAnnotation(FunctionComponent.class).template();
+        String inline = clauseTemplates.get(clause);
+        String label = clause.isEmpty() ? name : name + "." + clause;
         if (!inline.isEmpty()) {
-            return new Source(owner.getSimpleName() + "." + name + "(@FunctionComponent)", inline);
+            return new Source(owner.getSimpleName() + "." + label + "(@FunctionComponent)", inline);
         }
-        String resource = owner.getSimpleName() + "/" + name + ".html.heex";
+        String resource = owner.getSimpleName() + "/" + label + ".html.heex";
         try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("@FunctionComponent " + owner.getSimpleName() + "." + method.getName()
-                        + " has no template: set template = \"…\" or add the resource " + resource + " beside the class");
+                        + " has no template" + (clause.isEmpty() ? "" : " for the clause " + clause)
+                        + ": set template = \"…\" or add the resource " + resource + " beside the class");
             }
             return new Source(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -154,20 +181,32 @@ final class ComponentDef {
         }
     }
 
-    /** Calls the method, which may add derived assigns; returns the assigns to render. */
+    /** What the method made of a call: the assigns to render and the clause to render them with. */
+    record Prepared(Map<String, Object> assigns, String clause) {
+    }
+
+    /** Calls the method, which may add derived assigns and, with clauses, chooses the template. */
     @SuppressWarnings("unchecked")
-    Map<String, Object> prepare(Map<String, Object> assigns) {
+    Prepared prepare(Map<String, Object> assigns) {
         if (!takesAssigns) {
-            return assigns;
+            return new Prepared(assigns, "");
         }
+        Object result;
         try {
-            Object result = method.invoke(null, assigns);
-            return result instanceof Map<?, ?> map ? (Map<String, Object>) map : assigns;
+            result = method.invoke(null, assigns);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot call " + method, e);
         }
+        if (!clauseTemplates.containsKey("")) {
+            if (!(result instanceof String clause) || !clauseTemplates.containsKey(clause)) {
+                throw new IllegalStateException("it chose the clause " + result + ", which is none of "
+                        + clauseTemplates.keySet());
+            }
+            return new Prepared(assigns, clause);
+        }
+        return new Prepared(result instanceof Map<?, ?> map ? (Map<String, Object>) map : assigns, "");
     }
 }

@@ -73,7 +73,7 @@ record ComponentPart(int pos, ComponentDef def, List<Argument> arguments, List<E
         Set<String> componentChanged = changed == null ? null : new HashSet<>();
         Map<String, Object> globals = def.global == null ? null : new TreeMap<>();
         for (Argument argument : arguments) {
-            boolean affected = changed != null && argument.reads().affectedBy(changed);
+            boolean affected = changed != null && argument.reads().affectedBy(changed, env);
             if (argument.spread()) {
                 Object value = argument.value(env);
                 if (!(value instanceof Map<?, ?> map)) {
@@ -98,7 +98,7 @@ record ComponentPart(int pos, ComponentDef def, List<Argument> arguments, List<E
             values.put("inner_block", entry.inner() == null ? null
                     : new Slots.InnerBlock(entry.inner(), env, changed, entry.let(), entry.pos()));
             slots.computeIfAbsent(entry.slot(), k -> new ArrayList<>()).add(Collections.unmodifiableMap(values));
-            if (changed != null && entry.reads().affectedBy(changed)) {
+            if (changed != null && entry.reads().affectedBy(changed, env)) {
                 componentChanged.add(entry.slot());
             }
         }
@@ -109,9 +109,9 @@ record ComponentPart(int pos, ComponentDef def, List<Argument> arguments, List<E
                 componentChanged.add(def.global.name());
             }
         }
-        Map<String, Object> prepared = prepare(assigns, componentChanged);
-        Block block = def.block();
-        return block.render(new Env(Collections.unmodifiableMap(prepared), null), componentChanged);
+        ComponentDef.Prepared prepared = prepare(assigns, componentChanged);
+        Block block = def.block(prepared.clause());
+        return block.render(new Env(Collections.unmodifiableMap(prepared.assigns()), null), componentChanged);
     }
 
     private void put(Map<String, Object> assigns, Map<String, Object> globals, String key, Object value, Set<String> changed) {
@@ -127,14 +127,15 @@ record ComponentPart(int pos, ComponentDef def, List<Argument> arguments, List<E
     }
 
     /** Runs the component's method; values it adds or replaces count as changed when anything did. */
-    private Map<String, Object> prepare(Map<String, Object> assigns, Set<String> componentChanged) {
+    private ComponentDef.Prepared prepare(Map<String, Object> assigns, Set<String> componentChanged) {
         Map<String, Object> before = componentChanged == null ? null : new HashMap<>(assigns);
-        Map<String, Object> after;
+        ComponentDef.Prepared prepared;
         try {
-            after = def.prepare(assigns);
+            prepared = def.prepare(assigns);
         } catch (RuntimeException e) {
-            throw new EvalException(pos, "component ." + def.name + " failed: " + e, e);
+            throw new EvalException(pos, "component ." + def.name + " failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
         }
+        Map<String, Object> after = prepared.assigns();
         if (before != null && !componentChanged.isEmpty()) {
             for (Map.Entry<String, Object> entry : after.entrySet()) {
                 if (!before.containsKey(entry.getKey()) || before.get(entry.getKey()) != entry.getValue()) {
@@ -142,6 +143,6 @@ record ComponentPart(int pos, ComponentDef def, List<Argument> arguments, List<E
                 }
             }
         }
-        return after;
+        return prepared;
     }
 }

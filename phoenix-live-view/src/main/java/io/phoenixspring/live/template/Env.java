@@ -2,8 +2,15 @@ package io.phoenixspring.live.template;
 
 import java.util.Map;
 
-/** What an expression sees while rendering: the assigns and the local variables in scope. */
-record Env(Map<String, Object> assigns, Locals locals) {
+/**
+ * What an expression sees while rendering: the assigns and the local variables in scope, and for
+ * nested change tracking the values changed assigns had at the previous render (empty when unknown).
+ */
+record Env(Map<String, Object> assigns, Locals locals, Map<String, Object> previous) {
+
+    Env(Map<String, Object> assigns, Locals locals) {
+        this(assigns, locals, Map.of());
+    }
 
     /** Variables bound by {@code :for}, {@code for} and {@code :let}: a persistent list, innermost first. */
     record Locals(String name, Object value, Locals next) {
@@ -19,6 +26,6 @@ record Env(Map<String, Object> assigns, Locals locals) {
     }
 
     Env with(Locals newLocals) {
-        return new Env(assigns, newLocals);
+        return new Env(assigns, newLocals, previous);
     }
 }

@@ -41,7 +41,7 @@ sealed interface Expr {
 
         @Override
         public void reads(Reads reads) {
-            reads.keys.add(name);
+            reads.key(name);
         }
     }
 
@@ -83,8 +83,8 @@ sealed interface Expr {
         @Override
         public void reads(Reads reads) {
             if (target instanceof AllAssigns) {
-                reads.keys.add(name);
-            } else {
+                reads.key(name);
+            } else if (!readsPath(this, reads)) {
                 target.reads(reads);
             }
         }
@@ -100,8 +100,8 @@ sealed interface Expr {
         @Override
         public void reads(Reads reads) {
             if (target instanceof AllAssigns && key instanceof Literal literal && literal.value() instanceof String name) {
-                reads.keys.add(name);
-            } else {
+                reads.key(name);
+            } else if (!readsPath(this, reads)) {
                 target.reads(reads);
             }
             key.reads(reads);
@@ -282,6 +282,17 @@ sealed interface Expr {
     }
 
     /** What {@code expr} reads. */
+    /** Records {@code expr} as a literal path into an assign ({@code @form[:email]}), if it is one. */
+    @SuppressWarnings("unchecked")
+    private static boolean readsPath(Expr expr, Reads reads) {
+        List<Object> path = Reads.pathOf(expr);
+        if (path == null) {
+            return false;
+        }
+        reads.path((String) path.get(0), (List<Reads.Step>) path.get(1));
+        return true;
+    }
+
     static Reads readsOf(Expr expr) {
         Reads reads = new Reads();
         expr.reads(reads);

@@ -12,6 +12,8 @@ import java.lang.annotation.Target;
  * {@link Attr} and {@link Slot}; its template is {@link #template} or the classpath resource
  * {@code <SimpleName>/<name>.html.heex} next to the class. The method is static and either takes
  * nothing or the component's assigns ({@code Map<String, Object>}, mutable: add derived values).
+ * A component with several templates declares {@link #clauses} and its method returns the name of
+ * the one to render.
  *
  * <pre>{@code
  * @FunctionComponent(template = """
@@ -31,4 +33,10 @@ public @interface FunctionComponent {
 
     /** The HEEx template; when empty, the resource {@code <SimpleName>/<name>.html.heex} beside the class. */
     String template() default "";
+
+    /**
+     * Several templates, as Phoenix's function clauses: the method (which then takes the assigns and
+     * returns a {@code String}) names the one to render for each call. Exclusive with {@link #template}.
+     */
+    Clause[] clauses() default {};
 }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 
 /**
  * What a template of one class may call: the built-ins, the class's {@link TemplateFunction}s and
- * {@link FunctionComponent}s, then those of its {@link TemplateImports} (the class's own first).
+ * {@link FunctionComponent}s, then those of its {@link TemplateImports} (the class's own first), then
+ * Phoenix.Component's built-in components ({@link BuiltinComponents}: every LiveView imports them).
  */
 final class Scope {
 
@@ -32,14 +33,13 @@ final class Scope {
 
     private Scope(Class<?> owner) {
         this.owner = owner;
-        if (owner == null) {
-            return;
-        }
         List<Class<?>> classes = new ArrayList<>();
-        classes.add(owner);
-        TemplateImports imports = owner.getAnnotation(TemplateImports.class);
-        if (imports != null) {
-            classes.addAll(List.of(imports.value()));
+        if (owner != null) {
+            classes.add(owner);
+            TemplateImports imports = owner.getAnnotation(TemplateImports.class);
+            if (imports != null) {
+                classes.addAll(List.of(imports.value()));
+            }
         }
         for (Class<?> type : classes) {
             for (Method method : type.getDeclaredMethods()) {
@@ -56,6 +56,13 @@ final class Scope {
                 if (component != null) {
                     components.putIfAbsent(component.value().isEmpty() ? method.getName() : component.value(), method);
                 }
+            }
+        }
+        // Last: a class's own components may shadow the built-ins (Phoenix's `import ..., except: [...]`).
+        for (Method method : BuiltinComponents.class.getDeclaredMethods()) {
+            FunctionComponent component = method.getAnnotation(FunctionComponent.class);
+            if (component != null) {
+                components.putIfAbsent(component.value().isEmpty() ? method.getName() : component.value(), method);
             }
         }
     }
@@ -84,9 +91,6 @@ final class Scope {
     }
 
     String describeComponents() {
-        if (components.isEmpty()) {
-            return owner == null ? "no components in scope" : owner.getSimpleName() + " has no @FunctionComponent methods and imports none";
-        }
         return "in scope: " + String.join(", ", new TreeSet<>(components.keySet()).stream().map(n -> "<." + n + ">").toList());
     }
 

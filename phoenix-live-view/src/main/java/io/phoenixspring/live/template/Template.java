@@ -22,4 +22,14 @@ public interface Template {
      *     for a first (full) render
      */
     Rendered render(Map<String, Object> assigns, Set<String> changed);
+
+    /**
+     * {@link #render(Map, Set)} with nested change tracking, as Phoenix's engine: {@code previous} holds
+     * the values some changed assigns had at the last render, and a part that reads only paths of
+     * them ({@code @user.name}, {@code @form[:email]}) that are the same in both is not re-evaluated. For a
+     * {@code Form}, a field counts as changed when its value, errors, name, id or used state did.
+     */
+    default Rendered render(Map<String, Object> assigns, Set<String> changed, Map<String, Object> previous) {
+        return render(assigns, changed);
+    }
 }

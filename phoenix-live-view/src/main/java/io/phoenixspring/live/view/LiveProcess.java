@@ -2,7 +2,9 @@ package io.phoenixspring.live.view;
 
 import io.phoenixspring.live.rendered.Diff;
 import io.phoenixspring.live.rendered.Rendered;
+import io.phoenixspring.live.template.CsrfContext;
 import io.phoenixspring.live.template.Template;
+import io.phoenixspring.web.session.CsrfToken;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,6 +39,8 @@ public final class LiveProcess {
     private final Diff diff = new Diff();
     private boolean renderedOnce;
     private Map<String, Object> reply;
+    private String sessionCsrfToken;
+    private String maskedCsrfToken;
 
     /**
      * @param template the view's template
@@ -68,6 +72,9 @@ public final class LiveProcess {
      * @param action the route's action ({@code @live_action}), or null
      */
     public void mount(Map<String, Object> params, Map<String, Object> session, String action, List<OnMount> hooks) {
+        if (session.get(CsrfToken.SESSION_KEY) instanceof String token) {
+            sessionCsrfToken = token;
+        }
         socket.liveAction(action);
         for (OnMount hook : hooks) {
             if (hook.onMount(params, session, socket) == OnMount.Result.HALT) {
@@ -129,6 +136,27 @@ public final class LiveProcess {
      * nothing is to be sent. Nothing is rendered when no assign changed.
      */
     public Map<String, Object> renderDiff() {
+        return CsrfContext.with(this::csrfToken, this::renderDiffNow);
+    }
+
+    /**
+     * The masked CSRF token of this instance's forms and links ({@code <.form action=…>}), made once
+     * from the session's token as Plug's {@code get_csrf_token/0} caches it for the process.
+     *
+     * @throws IllegalStateException when the session given to {@link #mount} had none
+     */
+    public String csrfToken() {
+        if (maskedCsrfToken == null) {
+            if (sessionCsrfToken == null) {
+                throw new IllegalStateException("the LiveView's session has no " + CsrfToken.SESSION_KEY
+                        + ": its route's pipeline must fetch the session and protect from forgery");
+            }
+            maskedCsrfToken = CsrfToken.mask(sessionCsrfToken);
+        }
+        return maskedCsrfToken;
+    }
+
+    private Map<String, Object> renderDiffNow() {
         Map<String, Object> json;
         boolean full = !renderedOnce;
         if (full || !socket.changed().isEmpty()) {
@@ -156,7 +184,7 @@ public final class LiveProcess {
 
     /** The whole HTML of the page (the plain HTTP render, inside the container). */
     public String renderHtml() {
-        String html = render(true).toHtml();
+        String html = CsrfContext.with(this::csrfToken, () -> render(true).toHtml());
         socket.rendered();
         return html;
     }
@@ -165,7 +193,8 @@ public final class LiveProcess {
         socket.prepareStreams();
         Map<String, Object> assigns = socket.assigns();
         Set<String> changed = full ? null : new HashSet<>(socket.changed());
-        Rendered page = template.render(assigns, changed);
+        Map<String, Object> previous = full ? Map.of() : socket.previous();
+        Rendered page = template.render(assigns, changed, previous);
         if (layout == null) {
             return page;
         }
@@ -174,6 +203,6 @@ public final class LiveProcess {
         if (changed != null) {
             changed.add(INNER_CONTENT);
         }
-        return layout.render(withInner, changed);
+        return layout.render(withInner, changed, previous);
     }
 }

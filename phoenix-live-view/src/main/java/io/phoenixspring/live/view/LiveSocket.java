@@ -62,6 +62,8 @@ public final class LiveSocket {
     private final Map<String, Object> connAssigns;
     private final Map<String, Object> assigns = new HashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
+    /** The values changed assigns had at the last render, for nested change tracking (another instance only). */
+    private final Map<String, Object> previous = new HashMap<>();
     private final Map<String, StreamState> streams = new LinkedHashMap<>();
     private URI uri;
     private Navigation navigation;
@@ -131,6 +133,9 @@ public final class LiveSocket {
         boolean same = assigns.containsKey(key) && Objects.equals(old, value)
                 && !(old == value && (value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Object[]));
         if (!same) {
+            if (!changed.contains(key) && assigns.containsKey(key) && old != value) {
+                previous.put(key, old);
+            }
             assigns.put(key, value);
             changed.add(key);
         }
@@ -416,6 +421,12 @@ public final class LiveSocket {
             assigns.put(STREAMS, Collections.unmodifiableMap(empty));
         }
         changed.clear();
+        previous.clear();
+    }
+
+    /** The values of changed assigns at the last render, when known (replaced by another instance). */
+    Map<String, Object> previous() {
+        return Collections.unmodifiableMap(previous);
     }
 
     /** Everything counts as changed (a full render). */

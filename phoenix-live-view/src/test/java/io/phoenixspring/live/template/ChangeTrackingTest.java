@@ -1,6 +1,7 @@
 package io.phoenixspring.live.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.phoenixspring.live.rendered.Diff;
 import io.phoenixspring.live.rendered.Rendered;
@@ -200,5 +201,20 @@ class ChangeTrackingTest {
             assertThat(next(template, "count")).isEqualTo(json("{\"0\":\"" + count + "\"}"));
         }
         assertThat(CALLS.get()).isEqualTo(1000);
+    }
+
+    @Test
+    void withPreviousValuesOnlyPartsReadingPathsThatDifferAreEvaluated() {
+        Template template = compile("<p>{@user.name}</p><p>{@user[\"age\"]}</p><p>{length(@user.tags)}</p><p>{Map.get(@user, \"age\")}</p>");
+        Map<String, Object> before = Map.of("name", "ada", "age", 36, "tags", List.of("x"));
+        assigns.put("user", Map.of("name", "ada", "age", 37, "tags", List.of("x")));
+        assertThat(template.render(assigns, Set.of("user"), Map.of("user", before)).dynamics(true))
+                .containsExactly(null, "37", null, "37");
+        // without the previous value, everything reading @user is
+        assertThat(template.render(assigns, Set.of("user")).dynamics(true)).containsExactly("ada", "37", "1", "37");
+        // a key that appears or disappears counts as changed
+        assigns.put("user", Map.of("age", 37, "tags", List.of("x")));
+        assertThatThrownBy(() -> template.render(assigns, Set.of("user"), Map.of("user", before)).dynamics(true))
+                .hasMessageContaining("key :name not found");
     }
 }

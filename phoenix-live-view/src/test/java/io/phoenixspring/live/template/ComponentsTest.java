@@ -59,6 +59,40 @@ class ComponentsTest {
         }
     }
 
+    /** A component with two templates, chosen per call (Phoenix's function clauses). */
+    static class Clauses {
+        @FunctionComponent(clauses = {
+            @Clause(name = "on", template = "<b class=\"on\">{@label}</b>"),
+            @Clause(name = "off", template = "<i>{@label}</i>")})
+        @Attr(name = "active", type = AttrType.BOOLEAN, defaultValue = "false")
+        @Attr(name = "label", required = true)
+        static String toggle(Map<String, Object> assigns) {
+            return Boolean.TRUE.equals(assigns.get("active")) ? "on" : assigns.get("label").equals("?") ? "unknown" : "off";
+        }
+
+        @FunctionComponent(clauses = @Clause(name = "only", template = "x"))
+        static void voidClauses(Map<String, Object> assigns) {
+        }
+
+        @FunctionComponent(template = "x", clauses = @Clause(name = "only", template = "y"))
+        static String both(Map<String, Object> assigns) {
+            return "only";
+        }
+    }
+
+    @Test
+    void aComponentsMethodChoosesAmongItsClauses() {
+        Template page = Templates.compile("<.toggle active={@on} label={@label} />", "page.html.heex", Clauses.class);
+        assertThat(page.render(Map.of("on", true, "label", "A"), null).toHtml()).isEqualTo("<b class=\"on\">A</b>");
+        assertThat(page.render(Map.of("on", false, "label", "A"), null).toHtml()).isEqualTo("<i>A</i>");
+        assertThatThrownBy(() -> page.render(Map.of("on", false, "label", "?"), null).toHtml())
+                .hasMessageContaining("component .toggle failed: it chose the clause unknown, which is none of [on, off]");
+        assertThatThrownBy(() -> Templates.compile("<.voidClauses />", "page.html.heex", Clauses.class))
+                .hasMessageContaining("has clauses: its method takes the assigns and returns the name of the clause to render");
+        assertThatThrownBy(() -> Templates.compile("<.both />", "page.html.heex", Clauses.class))
+                .hasMessageContaining("has a template and clauses");
+    }
+
     private static String html(String source, Map<String, Object> assigns) {
         return Templates.compile(source, "page.html.heex", Owner.class).render(assigns, null).toHtml();
     }

@@ -1,12 +1,13 @@
 package io.phoenixspring.live.template;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.phoenixspring.live.form.FormField;
 import java.util.List;
 import java.util.Map;
 
-/** Components rendering what Phoenix's core components render in the transcripts' app. */
+/**
+ * Components rendering what the transcripts' app's core components render (shaped like phx.new's):
+ * flash_group, flash, input, card. Phoenix.Component's own (link, form, …) are built in.
+ */
 class CoreComponents {
 
     @FunctionComponent(template = """
@@ -33,48 +34,26 @@ class CoreComponents {
         assigns.putIfAbsent("id", "flash-" + assigns.get("kind"));
     }
 
-    /** Phoenix's {@code <.link patch={…}>}. */
+    /** phx.new's {@code input/1} for a form field: errors only once the input was used. */
     @FunctionComponent(template = """
-            <a href={@patch} data-phx-link="patch" data-phx-link-state={if @replace, do: "replace", else: "push"} {@rest}>{render_slot(@inner_block)}</a>
+            <div class="field">
+              <label for={@id}>{@label}</label>
+              <input type={@type} name={@name} id={@id} value={@value} {@rest} />
+              <div id={"#{@id}-errors"} class="errors">
+                <p :for={msg <- @errors} class="error">{msg}</p>
+              </div>
+            </div>
             """)
-    @Attr(name = "patch", type = AttrType.STRING, required = true)
-    @Attr(name = "replace", type = AttrType.BOOLEAN, defaultValue = "false")
-    @Attr(name = "rest", type = AttrType.GLOBAL)
-    @Slot(name = "inner_block", required = true)
-    static void link() {
-    }
-
-    /** Phoenix's {@code <.link navigate={…}>}. */
-    @FunctionComponent(template = """
-            <a href={@navigate} data-phx-link="redirect" data-phx-link-state={if @replace, do: "replace", else: "push"} {@rest}>{render_slot(@inner_block)}</a>
-            """)
-    @Attr(name = "navigate", type = AttrType.STRING, required = true)
-    @Attr(name = "replace", type = AttrType.BOOLEAN, defaultValue = "false")
-    @Attr(name = "rest", type = AttrType.GLOBAL)
-    @Slot(name = "inner_block", required = true)
-    static void navigate_link() {
-    }
-
-    /** Phoenix's {@code <.form>}: attributes last-given first, the CSRF and method inputs empty here. */
-    @FunctionComponent(template = """
-            <form {@attrs}>
-              {@hidden_method}
-              {@csrf_input}
-              {render_slot(@inner_block, @for)}
-            </form>
-            """)
-    @Attr(name = "for", required = true)
-    @Attr(name = "rest", type = AttrType.GLOBAL, include = {"action", "method"})
-    @Slot(name = "inner_block")
-    static void form(Map<String, Object> assigns) {
-        @SuppressWarnings("unchecked")
-        List<Map.Entry<String, Object>> attrs = new ArrayList<>(((Map<String, Object>) assigns.get("rest")).entrySet());
-        Collections.reverse(attrs);
-        Map<String, Object> ordered = new LinkedHashMap<>();
-        attrs.forEach(e -> ordered.put(e.getKey(), e.getValue()));
-        assigns.put("attrs", ordered);
-        assigns.put("hidden_method", "");
-        assigns.put("csrf_input", "");
+    @Attr(name = "field", required = true)
+    @Attr(name = "label", type = AttrType.STRING)
+    @Attr(name = "type", type = AttrType.STRING, defaultValue = "text")
+    @Attr(name = "rest", type = AttrType.GLOBAL, include = {"autocomplete", "disabled", "placeholder"})
+    static void input(Map<String, Object> assigns) {
+        FormField field = (FormField) assigns.get("field");
+        assigns.put("id", field.id());
+        assigns.put("name", field.name());
+        assigns.put("value", field.value());
+        assigns.put("errors", field.used() ? field.errors() : List.of());
     }
 
     @FunctionComponent(template = """

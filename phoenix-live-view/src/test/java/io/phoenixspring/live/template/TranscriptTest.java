@@ -2,6 +2,7 @@ package io.phoenixspring.live.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phoenixspring.live.form.Form;
 import io.phoenixspring.live.rendered.Diff;
 import io.phoenixspring.live.rendered.Rendered;
 import java.util.HashMap;
@@ -33,14 +34,20 @@ class TranscriptTest {
 
     /** Renders the page inside the layout, as the runtime does: the page is always "changed" for the layout. */
     private static Rendered withLayout(Template page, Map<String, Object> assigns, Set<String> changed) {
+        return withLayout(page, assigns, changed, Map.of());
+    }
+
+    /** With the previous values of changed assigns, for nested change tracking ({@code @form[:name]}). */
+    private static Rendered withLayout(Template page, Map<String, Object> assigns, Set<String> changed,
+            Map<String, Object> previous) {
         Map<String, Object> layoutAssigns = new HashMap<>(assigns);
-        layoutAssigns.put("inner_content", page.render(assigns, changed));
+        layoutAssigns.put("inner_content", page.render(assigns, changed, previous));
         Set<String> layoutChanged = null;
         if (changed != null) {
             layoutChanged = new HashSet<>(changed);
             layoutChanged.add("inner_content");
         }
-        return LAYOUT.render(layoutAssigns, layoutChanged);
+        return LAYOUT.render(layoutAssigns, layoutChanged, previous);
     }
 
     private static JsonNode json(Object value) {
@@ -80,6 +87,8 @@ class TranscriptTest {
         assertThat(json(diff.render(withLayout(counter, assigns, Set.of("count"))))).isEqualTo(parse("{\"1\":{\"0\":\"6\"}}"));
         assigns.put("count", 11);
         assertThat(json(diff.render(withLayout(counter, assigns, Set.of("count"))))).isEqualTo(parse("{\"1\":{\"0\":\"11\"}}"));
+        assigns.put("count", 0);   // live patch to /counter?start=0
+        assertThat(json(diff.render(withLayout(counter, assigns, Set.of("count"))))).isEqualTo(parse("{\"1\":{\"0\":\"0\"}}"));
     }
 
     @Test
@@ -109,7 +118,7 @@ class TranscriptTest {
                 <button id={"delete-#{item.id}"} phx-click="delete" phx-value-id={item.id}>delete</button>
               </li>
             </ul>
-            <.form for={%{}} id="add-form" phx-submit="add">
+            <.form for={@form} id="add-form" phx-submit="add">
               <input type="text" name="text" id="add-text" value={@text} autocomplete="off">
               <button type="submit" id="add">Add</button>
             </.form>
@@ -136,6 +145,7 @@ class TranscriptTest {
         assigns.put("flash", Map.of());
         assigns.put("count", 0);
         assigns.put("text", "");
+        assigns.put("form", Form.of(Map.of(), null));
         assigns.put("tags", List.of("red", "green", "blue"));
         assigns.put("streams", Map.of("items", Stream.of(List.of(), List.of())));
         assertThat(json(diff.render(withLayout(list, assigns, null)).get("1"))).isEqualTo(parse("""
@@ -213,7 +223,7 @@ class TranscriptTest {
                 <h1>Nav</h1>
                 <p>Page <span id="page">{@page}</span>, handle_params ran <span id="patched">{@patched}</span> times</p>
                 <.link patch={"/nav/#{@page + 1}"} id="next">next</.link>
-                <.navigate_link navigate="/counter" id="to-counter">counter</.navigate_link>
+                <.link navigate="/counter" id="to-counter">counter</.link>
                 <button id="push-patch" phx-click="jump">jump to 100</button>
                 """, "nav_live.html.heex", Pages.class);
         Diff diff = new Diff();
@@ -234,6 +244,116 @@ class TranscriptTest {
         assertThat(json(diff.render(withLayout(nav, assigns, Set.of("page", "patched"))))).isEqualTo(parse("""
                 {"1":{"0":"2","1":"2","2":{"0":" href=\\"/nav/3\\"","2":" id=\\"next\\""}}}
                 """));
+        assigns.put("page", 100);   // push_patch to /nav/100
+        assigns.put("patched", 3);
+        assertThat(json(diff.render(withLayout(nav, assigns, Set.of("page", "patched"))))).isEqualTo(parse("""
+                {"1":{"0":"100","1":"3","2":{"0":" href=\\"/nav/101\\"","2":" id=\\"next\\""}}}
+                """));
+        assertThat(withLayout(nav, assigns, null).toHtml()).contains("""
+                <a href="/nav/101" data-phx-link="patch" data-phx-link-state="push" id="next">next</a>
+                <a href="/counter" data-phx-link="redirect" data-phx-link-state="push" id="to-counter">counter</a>""");
+    }
+
+    private static final String FORM = """
+            <h1>Form</h1>
+            <.form for={@form} id="user-form" phx-change="validate" phx-submit="save">
+              <.input field={@form[:name]} label="Name" autocomplete="off" />
+              <.input field={@form[:email]} label="Email" autocomplete="off" />
+              <button type="submit" id="save">Save</button>
+            </.form>
+            """;
+
+    private static Form userForm(Map<String, Object> params) {
+        Map<String, List<String>> errors = new HashMap<>();
+        if (String.valueOf(params.getOrDefault("name", "")).length() < 3) {
+            errors.put("name", List.of("should be at least 3 character(s)"));
+        }
+        if (!String.valueOf(params.getOrDefault("email", "")).contains("@")) {
+            errors.put("email", List.of("must have the @ sign"));
+        }
+        return Form.of(params, "user").withErrors(params.isEmpty() ? Map.of() : errors);
+    }
+
+    /** The field markup of /form's join tree, for a field without value and errors. */
+    private static final String EMPTY_FIELD = """
+            {"0": " for=\\"user_%1$s\\"", "1": "%2$s", "2": " type=\\"text\\"", "3": " name=\\"user[%1$s]\\"",
+             "4": " id=\\"user_%1$s\\"", "5": "", "6": " autocomplete=\\"off\\"", "7": "user_%1$s", "8": "", "r": 1,
+             "s": ["<div class=\\"field\\">\\n  <label",">","</label>\\n  <input","","","","",">\\n  <div id=\\"",
+                   "-errors\\" class=\\"errors\\">\\n    ","\\n  </div>\\n</div>"]}
+            """;
+
+    @Test
+    void formFieldsChangeTrackedPerFieldAsTheFormTranscript() {
+        Template page = Templates.compile(FORM, "form_live.html.heex", Pages.class);
+        Diff diff = new Diff();
+        Map<String, Object> assigns = new HashMap<>(Map.of("flash", Map.of(), "form", userForm(Map.of())));
+        assertThat(json(diff.render(withLayout(page, assigns, null)).get("1"))).isEqualTo(parse("""
+                {"0": {"0": " phx-submit=\\"save\\" phx-change=\\"validate\\" id=\\"user-form\\"",
+                       "1": "",
+                       "2": "",
+                       "3": {"0": %s,
+                             "1": %s,
+                             "s": ["\\n  ","\\n  ","\\n  <button type=\\"submit\\" id=\\"save\\">Save</button>\\n"]},
+                       "r": 1,
+                       "s": ["<form",">\\n  ","\\n  ","\\n  ","\\n</form>"]},
+                 "s": ["<h1>Form</h1>\\n",""]}
+                """.formatted(EMPTY_FIELD.formatted("name", "Name"), EMPTY_FIELD.formatted("email", "Email"))));
+
+        // Type "A" into name: user[name]=A&user[_unused_email]=&user[email]=&_target=user[name]
+        Form before = (Form) assigns.get("form");
+        assigns.put("form", userForm(Map.of("name", "A", "_unused_email", "", "email", "")));
+        assertThat(json(diff.render(withLayout(page, assigns, Set.of("form"), Map.of("form", before))))).isEqualTo(parse("""
+                {"1": {"0": {
+                  "0": " phx-submit=\\"save\\" phx-change=\\"validate\\" id=\\"user-form\\"",
+                  "1": "",
+                  "2": "",
+                  "3": {
+                    "0": {"0": " for=\\"user_name\\"", "3": " name=\\"user[name]\\"", "4": " id=\\"user_name\\"", "5": " value=\\"A\\"",
+                          "6": " autocomplete=\\"off\\"", "7": "user_name",
+                          "8": {"d":[["should be at least 3 character(s)"]],"s":["<p class=\\"error\\">","</p>"]}},
+                    "1": {"0":" for=\\"user_email\\"","3":" name=\\"user[email]\\"","4":" id=\\"user_email\\"","5":" value=\\"\\"",
+                          "6":" autocomplete=\\"off\\"","7":"user_email","8":""}}}}}
+                """));
+
+        // Submit with email untouched: no _unused_ params, so the email counts as used; the name field is unchanged
+        before = (Form) assigns.get("form");
+        assigns.put("form", userForm(Map.of("name", "A", "email", "")));
+        assertThat(json(diff.render(withLayout(page, assigns, Set.of("form"), Map.of("form", before))))).isEqualTo(parse("""
+                {"1": {"0": {
+                  "0": " phx-submit=\\"save\\" phx-change=\\"validate\\" id=\\"user-form\\"",
+                  "1": "",
+                  "2": "",
+                  "3": {
+                    "1": {"0": " for=\\"user_email\\"", "3": " name=\\"user[email]\\"", "4": " id=\\"user_email\\"", "5": " value=\\"\\"",
+                          "6": " autocomplete=\\"off\\"", "7": "user_email",
+                          "8": {"d":[["must have the @ sign"]],"s":["<p class=\\"error\\">","</p>"]}}}}}}
+                """));
+    }
+
+    @Test
+    void theFormDeadRenderIsTheTranscriptsHtml() {
+        Template page = Templates.compile(FORM, "form_live.html.heex", Pages.class);
+        String html = withLayout(page, Map.of("flash", Map.of(), "form", userForm(Map.of())), null).toHtml();
+        // The transcript's dead-render HTML leaves out whitespace-only lines.
+        assertThat(html.lines().filter(line -> !line.isBlank()).collect(java.util.stream.Collectors.joining("\n"))).isEqualTo("""
+                <div id="flash-group">
+                </div>
+                <h1>Form</h1>
+                <form phx-submit="save" phx-change="validate" id="user-form">
+                  <div class="field">
+                  <label for="user_name">Name</label>
+                  <input type="text" name="user[name]" id="user_name" autocomplete="off">
+                  <div id="user_name-errors" class="errors">
+                  </div>
+                </div>
+                  <div class="field">
+                  <label for="user_email">Email</label>
+                  <input type="text" name="user[email]" id="user_email" autocomplete="off">
+                  <div id="user_email-errors" class="errors">
+                  </div>
+                </div>
+                  <button type="submit" id="save">Save</button>
+                </form>""");
     }
 
     @Test

@@ -7,6 +7,8 @@ import io.phoenixspring.live.rendered.Comprehension;
 import io.phoenixspring.live.rendered.Rendered;
 import io.phoenixspring.live.template.StreamItems;
 import io.phoenixspring.live.template.Template;
+import io.phoenixspring.live.template.Templates;
+import io.phoenixspring.web.session.CsrfToken;
 import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.time.Duration;
@@ -208,5 +210,45 @@ class LiveSocketTest {
         assertThat(process.renderDiff()).isEqualTo(Map.of("0", "2", "t", "Two", "r", Map.of("ok", true),
                 "e", List.of(List.of("e1", Map.of()))));
         assertThat(Set.copyOf(process.socket().changed())).isEmpty();
+    }
+
+    @Test
+    void formsAndNonGetLinksRenderTheSessionsCsrfTokenMaskedOncePerView() {
+        Template page = Templates.compile("<.form for={%{}} action=\"/save\">x</.form><.link href=\"/out\" method=\"delete\">out</.link>",
+                "page.html.heex", null);
+        LiveProcess process = new LiveProcess(new LiveView() { }, page, null, connected());
+        String stored = CsrfToken.generate();
+        process.mount(Map.of(), Map.of(CsrfToken.SESSION_KEY, stored), null, List.of());
+        String token = process.csrfToken();
+        assertThat(CsrfToken.matches(stored, token)).isTrue();
+        assertThat(process.renderDiff().toString())
+                .contains("name=\"_csrf_token\" type=\"hidden\" hidden", "value=\"" + token + "\"", "data-csrf=\"" + token + "\"");
+        assertThat(process.csrfToken()).isEqualTo(token);
+
+        LiveProcess noSession = new LiveProcess(new LiveView() { }, page, null, connected());
+        noSession.mount(Map.of(), Map.of(), null, List.of());
+        assertThatThrownBy(noSession::renderDiff).hasMessageContaining("session has no _csrf_token");
+    }
+
+    @Test
+    void aReplacedMapAssignResendsOnlyThePathsThatDiffer() {
+        Template page = Templates.compile("<p>{@user.name}</p><p>{@user.age}</p><p>{@count}</p>", "page.html.heex", null);
+        LiveView view = new LiveView() {
+            @Override
+            public void mount(Map<String, Object> params, Map<String, Object> session, LiveSocket socket) {
+                socket.assign("user", Map.of("name", "ada", "age", 36)).assign("count", 1);
+            }
+
+            @Override
+            public Map<String, Object> handleEvent(String event, Map<String, Object> v, LiveSocket socket) {
+                socket.assign("user", Map.of("name", "ada", "age", 37)).update("count", (Integer n) -> n + 1);
+                return null;
+            }
+        };
+        LiveProcess process = new LiveProcess(view, page, null, connected());
+        process.mount(Map.of(), Map.of(), null, List.of());
+        process.renderDiff();
+        process.handleEvent("birthday", Map.of());
+        assertThat(process.renderDiff()).isEqualTo(Map.of("1", "37", "2", "2"));
     }
 }
