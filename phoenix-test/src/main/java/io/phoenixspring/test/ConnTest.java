@@ -525,7 +525,7 @@ public final class ConnTest {
                 }
             });
             int status = response.getStatusCode() == null ? 200 : response.getStatusCode().value();
-            return new SentConn(from, request.getMethod().name(), request.getURI().getRawPath(), status,
+            return new SentConn(from, request.getMethod().name(), request.getURI().getRawPath(), request.getURI().getRawQuery(), status,
                     response.getHeaders(), cookies, body);
         }
 

@@ -25,16 +25,18 @@ public final class SentConn {
     private final ConnTest from;
     private final String method;
     private final String path;
+    private final String query;
     private final int status;
     private final HttpHeaders headers;
     private final Map<String, ResponseCookie> cookies;
     private final byte[] body;
 
-    SentConn(ConnTest from, String method, String path, int status, HttpHeaders headers,
+    SentConn(ConnTest from, String method, String path, String query, int status, HttpHeaders headers,
             Map<String, ResponseCookie> cookies, byte[] body) {
         this.from = from;
         this.method = method;
         this.path = path;
+        this.query = query;
         this.status = status;
         HttpHeaders copy = new HttpHeaders();
         copy.putAll(headers);
@@ -175,6 +177,15 @@ public final class SentConn {
      */
     public ConnTest recycle() {
         return from.recycled(cookies);
+    }
+
+    /** The request's path and query ({@code /counter?start=5}), as requested. */
+    String requestTarget() {
+        return query == null || query.isEmpty() ? path : path + "?" + query;
+    }
+
+    String method() {
+        return method;
     }
 
     private void requireContentType(String type, String format) {

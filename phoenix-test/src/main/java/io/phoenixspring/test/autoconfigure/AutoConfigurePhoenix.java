@@ -11,8 +11,8 @@ import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 /**
  * The auto-configurations {@link PhoenixTest @PhoenixTest} loads, listed in
  * {@code META-INF/spring/io.phoenixspring.test.autoconfigure.AutoConfigurePhoenix.imports}: WebFlux,
- * Jackson, codecs, Phoenix's PubSub, endpoint, channels, presence, web, and {@link PhoenixTestAutoConfiguration}
- * ({@code ConnTest}, {@code ChannelTest}). Put it on a {@code @SpringBootTest} to get the test helpers there.
+ * Jackson, codecs, Phoenix's PubSub, endpoint, channels, presence, web, LiveView, and
+ * {@link PhoenixTestAutoConfiguration} ({@code ConnTest}, {@code ChannelTest}, {@code LiveViewTest}). Put it on a {@code @SpringBootTest} to get the test helpers there.
  *
  * <pre>{@code
  * @SpringBootTest

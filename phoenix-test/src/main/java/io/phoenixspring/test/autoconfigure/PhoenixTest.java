@@ -18,9 +18,10 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
 /**
  * A test slice for the Phoenix side of an application, as {@code @WebFluxTest} is for WebFlux: it
  * starts a reactive context with only the router, {@code @PhoenixController}s, {@code @PhoenixSocket}s,
- * {@code @PhoenixChannel}s, presence, a local PubSub and the Phoenix auto-configuration, and offers
- * {@link io.phoenixspring.test.ConnTest ConnTest} and {@link io.phoenixspring.test.ChannelTest ChannelTest}
- * for injection. {@code @Service}s, repositories and the rest are not scanned: {@code @Import} them,
+ * {@code @PhoenixChannel}s, {@code @PhoenixLiveView}s, presence, a local PubSub and the Phoenix
+ * auto-configuration, and offers {@link io.phoenixspring.test.ConnTest ConnTest},
+ * {@link io.phoenixspring.test.ChannelTest ChannelTest} and (with LiveViews)
+ * {@link io.phoenixspring.test.LiveViewTest LiveViewTest} for injection. {@code @Service}s, repositories and the rest are not scanned: {@code @Import} them,
  * name them in {@link #components()}, or replace them with {@code @MockitoBean}.
  *
  * <pre>{@code
@@ -37,7 +38,8 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * }</pre>
  *
  * <p>Included by component scanning: classes annotated {@code @PhoenixController}, {@code @PhoenixSocket},
- * {@code @PhoenixChannel}; configuration classes declaring a {@code Router} bean; beans implementing
+ * {@code @PhoenixChannel}, {@code @PhoenixLiveView}; configuration classes declaring a {@code Router} bean;
+ * beans implementing {@code LiveView}, {@code OnMount}, {@code TemplateResolver}, {@code LiveRoutesCustomizer},
  * {@code Plug}, {@code PlugModule}, {@code ActionFallback}, {@code ErrorView}, {@code TemplateRenderer},
  * {@code WebFilter}, {@code WebExceptionHandler}, {@code WebFluxConfigurer}, {@code Converter} and Jackson
  * modules. The PubSub is always the local one ({@code phoenix.pubsub.adapter=local}).

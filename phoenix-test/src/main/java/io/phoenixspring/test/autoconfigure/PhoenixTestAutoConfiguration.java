@@ -4,24 +4,33 @@ import io.phoenixspring.autoconfigure.channels.ChannelsAutoConfiguration;
 import io.phoenixspring.autoconfigure.web.PhoenixWebAutoConfiguration;
 import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.test.ChannelTest;
+import io.phoenixspring.live.channel.LiveSocketHandler;
+import io.phoenixspring.live.router.LiveRoutes;
 import io.phoenixspring.test.ConnTest;
+import io.phoenixspring.test.LiveViewTest;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * The test helpers as beans: {@link ConnTest} (a fresh conn on the context's WebFlux chain) and
- * {@link ChannelTest} (sockets and channels on the context's {@link SocketRuntime}).
+ * The test helpers as beans: {@link ConnTest} (a fresh conn on the context's WebFlux chain),
+ * {@link ChannelTest} (sockets and channels on the context's {@link SocketRuntime}) and, for an
+ * application with LiveViews (phoenix-live-view on the class path and a {@code /live} socket),
+ * {@link io.phoenixspring.test.LiveViewTest LiveViewTest}.
  *
  * <pre>{@code
  * @Autowired ConnTest conn;
  * @Autowired ChannelTest channels;
+ * @Autowired LiveViewTest lv;
  * }</pre>
  */
-@AutoConfiguration(after = {ChannelsAutoConfiguration.class, PhoenixWebAutoConfiguration.class})
+@AutoConfiguration(after = {ChannelsAutoConfiguration.class, PhoenixWebAutoConfiguration.class},
+        afterName = "io.phoenixspring.autoconfigure.live.LiveViewAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 public class PhoenixTestAutoConfiguration {
 
@@ -38,5 +47,20 @@ public class PhoenixTestAutoConfiguration {
     @ConditionalOnBean(SocketRuntime.class)
     public ChannelTest phoenixChannelTest(SocketRuntime runtime, ApplicationContext context) {
         return new ChannelTest(runtime, context::getBean);
+    }
+
+    /** Only when the application has LiveViews: phoenix-live-view is an optional dependency of phoenix-test. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.phoenixspring.live.channel.LiveSocketHandler")
+    static class LiveViewTestConfiguration {
+
+        /** @return LiveViews rendered then connected in-process, through the application's router and /live socket */
+        @Bean
+        @ConditionalOnMissingBean
+        @ConditionalOnBean({SocketRuntime.class, LiveSocketHandler.class, LiveRoutes.class})
+        LiveViewTest phoenixLiveViewTest(ConnTest conn, SocketRuntime runtime, LiveSocketHandler liveSocket,
+                LiveRoutes routes, ApplicationContext context) {
+            return new LiveViewTest(conn, runtime, liveSocket, routes, context::getBean);
+        }
     }
 }

@@ -38,7 +38,11 @@ class PhoenixTypeExcludeFilter extends StandardAnnotationCustomizableTypeExclude
                 Converter.class, GenericConverter.class));
         // Optional parts: included when on the class path.
         for (String optional : new String[] {"tools.jackson.databind.JacksonModule",
-                "io.phoenixspring.presence.PresenceHandler"}) {
+                "io.phoenixspring.presence.PresenceHandler",
+                // LiveViews: the views, their on_mount hooks, a template resolver and live routes customizers.
+                "io.phoenixspring.live.view.PhoenixLiveView", "io.phoenixspring.live.view.LiveView",
+                "io.phoenixspring.live.view.OnMount", "io.phoenixspring.live.view.TemplateResolver",
+                "io.phoenixspring.autoconfigure.live.LiveRoutesCustomizer"}) {
             try {
                 includes.add(ClassUtils.forName(optional, null));
             } catch (ClassNotFoundException | LinkageError e) {

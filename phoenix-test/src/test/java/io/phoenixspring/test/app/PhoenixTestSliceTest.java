@@ -7,6 +7,7 @@ import io.phoenixspring.presence.Presence;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.ConnTest;
+import io.phoenixspring.test.LiveViewTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
 import io.phoenixspring.web.router.Router;
 import org.junit.jupiter.api.Nested;
@@ -36,6 +37,7 @@ class PhoenixTestSliceTest {
             assertThat(context.getBean(SocketRuntime.class)).isNotNull();
             assertThat(context.getBean(ConnTest.class)).isNotNull();
             assertThat(context.getBean(ChannelTest.class)).isNotNull();
+            assertThat(context.getBean(LiveViewTest.class)).isNotNull();
             assertThat(context.getBean(Notes.class)).isNotNull();
             assertThat(context.getBean(PubSub.class).toString()).doesNotContainIgnoringCase("redis");
         }
