@@ -7,6 +7,7 @@ import io.phoenixspring.channels.server.SocketRuntime;
 import io.phoenixspring.live.channel.LiveSocketHandler;
 import io.phoenixspring.live.router.LiveRoutes;
 import io.phoenixspring.live.router.LiveTokens;
+import io.phoenixspring.live.view.LiveView;
 import io.phoenixspring.live.view.TemplateResolver;
 import io.phoenixspring.token.PhoenixToken;
 import io.phoenixspring.web.router.Router;
@@ -73,15 +74,16 @@ public class LiveViewAutoConfiguration {
     }
 
     /**
-     * Only with a {@link Router} bean: without one there are no live routes to join, and no socket is
-     * declared (which, on a server other than Reactor Netty, would fail start-up).
+     * Only with a {@link Router} bean and at least one {@link LiveView} bean: an application without
+     * LiveViews (the module comes with the starter) gets no {@code /live} socket, and declares no
+     * socket that, on a server other than Reactor Netty, would fail start-up.
      *
      * @return the {@code /live} socket; the socket runtime's session reader (phoenix-web's cookie) gives
      *     it the browser session when the page's CSRF token matches
      */
     @Bean
     @ConditionalOnMissingBean
-    @ConditionalOnBean(Router.class)
+    @ConditionalOnBean({Router.class, LiveView.class})
     public LiveSocketHandler phoenixLiveSocket(LiveRoutes routes, ObjectProvider<Router> router,
             ObjectProvider<SocketRuntime> runtime, LiveViewProperties properties) {
         return new LiveSocketHandler(routes, router::getObject, () -> {

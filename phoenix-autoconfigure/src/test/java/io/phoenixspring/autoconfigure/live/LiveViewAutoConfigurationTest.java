@@ -25,7 +25,11 @@ class LiveViewAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
                     ChannelsAutoConfiguration.class, PhoenixWebAutoConfiguration.class, LiveViewAutoConfiguration.class))
             .withPropertyValues("phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-0123456789")
-            .withBean(Router.class, () -> Router.builder().build());
+            .withBean(Router.class, () -> Router.builder().build())
+            .withBean(SomeLive.class, SomeLive::new);
+
+    static class SomeLive implements io.phoenixspring.live.view.LiveView {
+    }
 
     @Test
     void theLiveSocketIsMountedAtLiveWithWebSocketAndLongPoll() {
@@ -65,6 +69,19 @@ class LiveViewAutoConfigurationTest {
                         ChannelsAutoConfiguration.class, PhoenixWebAutoConfiguration.class, LiveViewAutoConfiguration.class))
                 .withPropertyValues("phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-0123456789")
                 .run(context -> assertThat(context).hasSingleBean(LiveRoutes.class).doesNotHaveBean(LiveSocketHandler.class));
+    }
+
+    @Test
+    void withoutLiveViewsThereIsNoLiveSocket() {
+        new ReactiveWebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
+                        ChannelsAutoConfiguration.class, PhoenixWebAutoConfiguration.class, LiveViewAutoConfiguration.class))
+                .withPropertyValues("phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-0123456789")
+                .withBean(Router.class, () -> Router.builder().build())
+                .run(context -> {
+                    assertThat(context).doesNotHaveBean(LiveSocketHandler.class);
+                    assertThat(context.getBean(SocketHandlerMapping.class).handlers()).doesNotContainKey("/live/websocket");
+                });
     }
 
     @Test
