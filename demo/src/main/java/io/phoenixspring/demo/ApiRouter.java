@@ -1,6 +1,13 @@
 package io.phoenixspring.demo;
 
 import io.phoenixspring.channels.endpoint.Endpoint;
+import io.phoenixspring.demo.live.ComponentsLive;
+import io.phoenixspring.demo.live.CounterLive;
+import io.phoenixspring.demo.live.CrashLive;
+import io.phoenixspring.demo.live.FormLive;
+import io.phoenixspring.demo.live.ListLive;
+import io.phoenixspring.demo.live.NavLive;
+import io.phoenixspring.live.router.LiveRoutes;
 import io.phoenixspring.token.PhoenixToken;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
@@ -10,6 +17,7 @@ import io.phoenixspring.web.plug.Plugs;
 import io.phoenixspring.web.router.Router;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
@@ -17,22 +25,38 @@ import reactor.core.publisher.Mono;
 /**
  * The contract's HTTP API, as a Phoenix router: the {@code :api} pipeline accepts JSON only (a
  * matched route asked for HTML is a 406), unknown paths are Phoenix's JSON 404, a missing param
- * a 400. The page itself is a static resource ({@code static/index.html}).
+ * a 400. The chat page itself is a static resource ({@code static/index.html}); the live
+ * contract's pages ({@code io.phoenixspring.demo.live}) are live routes.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiRouter {
 
+    /**
+     * The API, and the LiveView pages in the {@code :browser} pipeline (session, flash, CSRF, secure
+     * headers), all in the default live session. {@code @PhoenixTest} slices, which have no LiveView
+     * auto-configuration, get the API alone.
+     */
     @Bean
-    Router router() {
-        return Router.builder()
+    Router router(ObjectProvider<LiveRoutes> liveRoutes) {
+        Router.Builder router = Router.builder()
                 .pipeline("api", p -> p.plug(Plugs.accepts("json")))
                 .scope("/api", s -> s.pipeThrough("api")
                         .get("/health", HealthController.class, "show")
                         .get("/token", TokenController.class, "create")
                         .post("/rooms/:id/messages", MessageController.class, "create")
                         .post("/users/:name/disconnect", UserController.class, "disconnect")
-                        .post("/users/:name/notices", UserController.class, "notice"))
-                .build();
+                        .post("/users/:name/notices", UserController.class, "notice"));
+        liveRoutes.ifAvailable(live -> router
+                .pipeline("browser", p -> p.plug(Plugs.accepts("html")).plug(Plugs.fetchSession()).plug(Plugs.fetchFlash())
+                        .plug(Plugs.protectFromForgery()).plug(Plugs.putSecureBrowserHeaders()))
+                .scope("/", s -> s.pipeThrough("browser")
+                        .get("/counter", live.route(CounterLive.class))
+                        .get("/form", live.route(FormLive.class))
+                        .get("/list", live.route(ListLive.class))
+                        .get("/nav/:page", live.route(NavLive.class))
+                        .get("/components", live.route(ComponentsLive.class))
+                        .get("/crash", live.route(CrashLive.class))));
+        return router.build();
     }
 
     /** {@code GET /api/health}. */

@@ -1,0 +1,22 @@
+// The LiveView pages' script (a classic script, after phoenix.min.js and phoenix_live_view.min.js):
+// connect the official LiveSocket with the page's CSRF token, as a phx.new app's app.js does.
+(function () {
+  let csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
+
+  // The live contract's Echo hook: on mount it says hello, and shows the server's "greet" event in
+  // #echo-out. The server side (/js) comes with the next issue; no page of this one uses the hook.
+  let Echo = {
+    mounted() {
+      this.handleEvent("greet", ({text}) => {
+        let out = document.getElementById("echo-out");
+        if (out) out.textContent = text;
+      });
+      this.pushEvent("hello", {from: "hook"});
+    }
+  };
+
+  let liveSocket = new LiveView.LiveSocket("/live", Phoenix.Socket, {params: {_csrf_token: csrfToken}, hooks: {Echo}});
+  liveSocket.connect();
+  // So that a console (or a test) can call liveSocket.disconnect() / connect(), or enableDebug().
+  window.liveSocket = liveSocket;
+})();
