@@ -33,8 +33,8 @@ public class ApiRouter {
 
     /**
      * The API, and the LiveView pages in the {@code :browser} pipeline (session, flash, CSRF, secure
-     * headers), all in the default live session. {@code @PhoenixTest} slices, which have no LiveView
-     * auto-configuration, get the API alone.
+     * headers), all in the default live session. With LiveView off ({@code phoenix.live-view.enabled=false},
+     * no {@code LiveRoutes}), the API alone.
      */
     @Bean
     Router router(ObjectProvider<LiveRoutes> liveRoutes) {

@@ -2,6 +2,7 @@ package io.phoenixspring.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phoenixspring.demo.live.ItemStore;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.ConnTest;
 import io.phoenixspring.test.SentConn;
@@ -20,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * official client, in a browser and across two nodes: {@link ClusterEndToEndTest},
  * {@link BrowserChatTest}.
  */
-@PhoenixTest
+// The slice loads every LiveView, so the /list page's ItemStore (a plain @Component) is named here.
+@PhoenixTest(components = ItemStore.class)
 class NoticesTest {
 
     private static final Duration QUIET = Duration.ofMillis(300);

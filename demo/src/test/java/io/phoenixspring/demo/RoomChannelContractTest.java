@@ -2,6 +2,7 @@ package io.phoenixspring.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phoenixspring.demo.live.ItemStore;
 import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
@@ -20,7 +21,8 @@ import tools.jackson.databind.node.NullNode;
  * {@code bench:*}. Sockets connect with a real token through {@link UserSocket}, so every
  * test also runs the contract's connect.
  */
-@PhoenixTest
+// The slice loads every LiveView, so the /list page's ItemStore (a plain @Component) is named here.
+@PhoenixTest(components = ItemStore.class)
 class RoomChannelContractTest {
 
     private static final Duration QUIET = Duration.ofMillis(200);

@@ -2,6 +2,7 @@ package io.phoenixspring.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phoenixspring.demo.live.ItemStore;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.ConnTest;
 import io.phoenixspring.test.SentConn;
@@ -28,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * answered with an error reply while the session stays alive. The WebSocket upgrade needs a
  * real server: {@link RoomContractOverTheWireTest}.
  */
-@PhoenixTest
+// The slice loads every LiveView, so the /list page's ItemStore (a plain @Component) is named here.
+@PhoenixTest(components = ItemStore.class)
 class RoomContractSocketTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
