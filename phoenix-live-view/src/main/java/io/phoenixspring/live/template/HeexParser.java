@@ -108,6 +108,16 @@ final class HeexParser {
                 pos = end + 3;
                 continue;
             }
+            if (c == '<' && text.startsWith("<!", pos) && text.regionMatches(true, pos + 2, "doctype", 0, 7)) {
+                // <!DOCTYPE html> (every root layout starts with it) is static text, as in HEEx.
+                int end = text.indexOf('>', pos);
+                if (end < 0) {
+                    throw source.error(pos, "expected closing `>` for doctype");
+                }
+                buffer.append(text, pos, end + 1);
+                pos = end + 1;
+                continue;
+            }
             if (c == '<' && text.startsWith("</", pos)) {
                 flush(out, buffer, bufferStart, afterSlot);
                 int start = pos;

@@ -29,6 +29,14 @@ class HeexRenderingTest {
     }
 
     @Test
+    void aDoctypeIsStaticTextAsInARootLayout() {
+        String layout = "<!DOCTYPE html>\n<html lang=\"en\"><head><title>{@title}</title></head></html>";
+        assertThat(render(layout, Map.of("title", "Live")).toHtml())
+                .isEqualTo("<!DOCTYPE html>\n<html lang=\"en\"><head><title>Live</title></head></html>");
+        assertThat(render("<!doctype html><p>x</p>", Map.of()).toHtml()).isEqualTo("<!doctype html><p>x</p>");
+    }
+
+    @Test
     void staticAttributesStayStaticAndEachDynamicAttributeIsOneDynamic() {
         Map<String, Object> assigns = Map.of("id", "x&y", "off", false, "on", true, "none", new HashMap<>());
         assertThat(tree("<input type=\"text\" id={@id} disabled={@off} checked={@on} required data-x='1'>", assigns))
