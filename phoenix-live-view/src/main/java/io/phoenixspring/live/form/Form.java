@@ -88,6 +88,22 @@ public final class Form {
         return new Form(value, value, params, data, errors);
     }
 
+    /**
+     * Validates {@code target} (the object the params were bound to) with a Spring {@code Validator}
+     * (a Jakarta Bean Validation one too: Boot's validation starter provides one as a bean) and
+     * returns this form with the field errors it found, as a changeset's errors feed {@code to_form}.
+     *
+     * <pre>{@code
+     * Form form = Form.of(params, "user").validate(new User(name, email), validator);
+     * }</pre>
+     */
+    public Form validate(Object target, org.springframework.validation.Validator validator) {
+        org.springframework.validation.BeanPropertyBindingResult result =
+                new org.springframework.validation.BeanPropertyBindingResult(target, name == null ? "form" : name);
+        validator.validate(target, result);
+        return withErrors(result);
+    }
+
     /** A different DOM id prefix (the {@code :id} option); names are unchanged. */
     public Form withId(String value) {
         return new Form(name, value, params, data, errors);

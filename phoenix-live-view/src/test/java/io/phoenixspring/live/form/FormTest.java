@@ -59,4 +59,30 @@ class FormTest {
         assertThat(form.field("name").errors()).containsExactly("should be at least 3 character(s)");
         assertThat(form.errors()).containsOnlyKeys("name", "email");
     }
+
+    @Test
+    void validateRunsASpringValidatorOverTheBoundObject() {
+        org.springframework.validation.Validator rules = new org.springframework.validation.Validator() {
+            @Override
+            public boolean supports(Class<?> type) {
+                return type == User.class;
+            }
+
+            @Override
+            public void validate(Object target, Errors errors) {
+                User user = (User) target;
+                if (user.name().isBlank()) {
+                    errors.rejectValue("name", "required", "can't be blank");
+                }
+                if (!user.email().contains("@")) {
+                    errors.rejectValue("email", "format", "must have the @ sign");
+                }
+            }
+        };
+        Form form = Form.of(Map.of("name", "", "email", "ada"), "user").validate(new User("", "ada"), rules);
+        assertThat(form.field("name").errors()).containsExactly("can't be blank");
+        assertThat(form.field("email").errors()).containsExactly("must have the @ sign");
+        assertThat(form.field("email").value()).isEqualTo("ada");
+        assertThat(Form.of(Map.of("name", "Ada", "email", "a@b"), "user").validate(new User("Ada", "a@b"), rules).errors()).isEmpty();
+    }
 }

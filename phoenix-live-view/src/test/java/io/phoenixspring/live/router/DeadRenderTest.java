@@ -173,6 +173,28 @@ class DeadRenderTest {
                 .hasMessageContaining("declared twice");
     }
 
+    interface LivePaths {
+        @io.phoenixspring.web.router.VerifiedPath("/nav/{page}")
+        String nav(Object page);
+    }
+
+    interface WrongPaths {
+        @io.phoenixspring.web.router.VerifiedPath("/navigate/{page}")
+        String nav(Object page);
+    }
+
+    @Test
+    void liveRoutesAreVerifiedRoutesLikeAnyOther() {
+        LiveRoutes routes = LiveRoutes.builder(type -> new Untemplated(), server.liveTokens)
+                .templates(type -> (assigns, changed) -> io.phoenixspring.live.rendered.Rendered.of(
+                        java.util.List.of("<p>", "</p>"), java.util.List.of("x"), 1L, true)).build();
+        io.phoenixspring.web.router.Router router = io.phoenixspring.web.router.Router.builder()
+                .get("/nav/:page", routes.route(Untemplated.class)).build();
+        assertThat(io.phoenixspring.web.router.VerifiedRoutes.create(LivePaths.class, router).nav(2)).isEqualTo("/nav/2");
+        assertThatThrownBy(() -> io.phoenixspring.web.router.VerifiedRoutes.create(WrongPaths.class, router))
+                .hasMessageContaining("/navigate/{page}");
+    }
+
     /** What the client does with a join's rendered tree: statics and dynamics interleaved, comprehensions' rows. */
     static String toHtml(JsonNode rendered) {
         StringBuilder html = new StringBuilder();
