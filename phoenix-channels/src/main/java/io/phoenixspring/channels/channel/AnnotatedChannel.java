@@ -3,7 +3,6 @@ package io.phoenixspring.channels.channel;
 import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.channels.socket.LogLevel;
 import io.phoenixspring.channels.socket.Socket;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
@@ -276,21 +275,9 @@ public final class AnnotatedChannel implements Channel {
                     case PAYLOAD -> convert(payload, payloadType);
                 };
             }
-            try {
-                Object result = method.invoke(bean, args);
-                return method.getReturnType() == void.class || result == null ? HandleResult.noReply() : result;
-            } catch (InvocationTargetException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (cause instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(cause);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
+            // Spring unwraps what the method threw (a RuntimeException or Error as itself).
+            Object result = org.springframework.util.ReflectionUtils.invokeMethod(method, bean, args);
+            return method.getReturnType() == void.class || result == null ? HandleResult.noReply() : result;
         }
 
         private Object convert(Object payload, Class<?> type) {

@@ -1,6 +1,5 @@
 package io.phoenixspring.live.view;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
@@ -36,21 +35,8 @@ final class EventMethods {
         for (int i = 0; i < types.length; i++) {
             arguments[i] = types[i] == LiveSocket.class ? socket : types[i] == String.class ? event : value;
         }
-        Object result;
-        try {
-            result = method.invoke(view, arguments);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
+        // Spring unwraps what the method threw (a RuntimeException or Error as itself).
+        Object result = org.springframework.util.ReflectionUtils.invokeMethod(method, view, arguments);
         if (result == null || result instanceof Map<?, ?>) {
             return (Map<String, Object>) result;
         }
