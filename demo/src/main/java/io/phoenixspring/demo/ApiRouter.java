@@ -1,6 +1,7 @@
 package io.phoenixspring.demo;
 
 import io.phoenixspring.channels.endpoint.Endpoint;
+import io.phoenixspring.demo.live.AsyncLive;
 import io.phoenixspring.demo.live.ComponentsLive;
 import io.phoenixspring.demo.live.CounterLive;
 import io.phoenixspring.demo.live.CrashLive;
@@ -55,7 +56,8 @@ public class ApiRouter {
                         .get("/list", live.route(ListLive.class))
                         .get("/nav/:page", live.route(NavLive.class))
                         .get("/components", live.route(ComponentsLive.class))
-                        .get("/crash", live.route(CrashLive.class))));
+                        .get("/crash", live.route(CrashLive.class))
+                        .get("/async", live.route(AsyncLive.class))));
         return router.build();
     }
 

@@ -5,6 +5,7 @@ import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.live.channel.LiveSocketHandler;
 import io.phoenixspring.live.router.LiveRoutes;
 import io.phoenixspring.live.router.LiveTokens;
+import io.phoenixspring.live.view.AsyncRunner;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -68,6 +69,7 @@ public final class LiveViewTest {
     private final SocketRuntime runtime;
     private final LiveSocketHandler liveSocket;
     private final LiveTokens tokens;
+    private final AsyncRunner async;
     private final Function<Class<?>, Object> beans;
     private final Map<String, Object> connectParams;
     private final Duration assertTimeout;
@@ -83,16 +85,17 @@ public final class LiveViewTest {
      */
     public LiveViewTest(ConnTest conn, SocketRuntime runtime, LiveSocketHandler liveSocket, LiveRoutes routes,
             Function<Class<?>, Object> beans) {
-        this(conn, runtime, liveSocket, routes.tokens(), beans, Map.of(), ChannelTest.ASSERT_TIMEOUT,
+        this(conn, runtime, liveSocket, routes.tokens(), routes.async(), beans, Map.of(), ChannelTest.ASSERT_TIMEOUT,
                 java.util.concurrent.ConcurrentHashMap.newKeySet());
     }
 
-    private LiveViewTest(ConnTest conn, SocketRuntime runtime, LiveSocketHandler liveSocket, LiveTokens tokens,
+    private LiveViewTest(ConnTest conn, SocketRuntime runtime, LiveSocketHandler liveSocket, LiveTokens tokens, AsyncRunner async,
             Function<Class<?>, Object> beans, Map<String, Object> connectParams, Duration assertTimeout, Set<LiveConnection> tabs) {
         this.conn = Objects.requireNonNull(conn, "conn");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.liveSocket = Objects.requireNonNull(liveSocket, "liveSocket");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.async = Objects.requireNonNull(async, "async");
         this.beans = Objects.requireNonNull(beans, "beans");
         this.connectParams = connectParams;
         this.assertTimeout = assertTimeout;
@@ -110,7 +113,7 @@ public final class LiveViewTest {
     public LiveViewTest putConnectParams(Map<String, ?> params) {
         Map<String, Object> copy = new LinkedHashMap<>(connectParams);
         copy.putAll(params);
-        return new LiveViewTest(conn, runtime, liveSocket, tokens, beans, Collections.unmodifiableMap(copy), assertTimeout, tabs);
+        return new LiveViewTest(conn, runtime, liveSocket, tokens, async, beans, Collections.unmodifiableMap(copy), assertTimeout, tabs);
     }
 
     /**
@@ -121,7 +124,7 @@ public final class LiveViewTest {
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("the assert timeout must be positive, was " + timeout);
         }
-        return new LiveViewTest(conn, runtime, liveSocket, tokens, beans, connectParams, timeout, tabs);
+        return new LiveViewTest(conn, runtime, liveSocket, tokens, async, beans, connectParams, timeout, tabs);
     }
 
     /** {@code live(build_conn(), path)}: the dead render of {@code path}, then its connected mount. */
@@ -375,6 +378,41 @@ public final class LiveViewTest {
         /** {@code render_hook(view, event, value)}: an event pushed by a client hook; its reply goes to {@link #assertReply}. */
         public String renderHook(String event, Map<String, ?> value) {
             return pushEvent("hook", event, value, null);
+        }
+
+        /**
+         * {@link #renderHook(String, Map)} with any JSON value, as a hook's {@code pushEvent} may send
+         * (a list, a string, a number): the view's handler must take the value as {@code Object}.
+         */
+        public String renderHook(String event, Object value) {
+            return pushEvent("hook", event, value, null);
+        }
+
+        /**
+         * {@code render_async(view)}: waits until the async work the view runs ({@code assignAsync},
+         * {@code startAsync}, also what the messages sent to it so far started) has finished and the view
+         * handled its results, then returns the HTML. Waits at most the assert timeout.
+         */
+        public String renderAsync() {
+            return renderAsync(test.assertTimeout);
+        }
+
+        /** {@code render_async(view, timeout)}: fails when the work has not finished within {@code timeout}. */
+        public String renderAsync(Duration timeout) {
+            requireLive();
+            sync();
+            try {
+                test.async.whenDone(id()).get(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException late) {
+                throw new AssertionError("expected the async work of " + describe() + " to finish within "
+                        + timeout.toMillis() + " ms");
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting for the async work of " + describe());
+            } catch (java.util.concurrent.ExecutionException never) {
+                throw new IllegalStateException(never.getCause());
+            }
+            return render();
         }
 
         /** {@code render_focus(view, event, value)}. */
@@ -658,7 +696,7 @@ public final class LiveViewTest {
             }
         }
 
-        private String pushEvent(String type, String event, Map<String, ?> value, String what) {
+        private String pushEvent(String type, String event, Object value, String what) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", type);
             payload.put("event", event);
@@ -1076,6 +1114,12 @@ public final class LiveViewTest {
         /** {@code render(element)}: the element's outer HTML. */
         public String render() {
             return view.find(selector, textFilter).outerHtml();
+        }
+
+        /** {@code render_async(element)}: the element's outer HTML once the view's async work finished. */
+        public String renderAsync() {
+            view.renderAsync();
+            return render();
         }
 
         /**

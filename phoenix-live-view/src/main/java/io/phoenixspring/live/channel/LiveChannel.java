@@ -115,6 +115,24 @@ final class LiveChannel implements Channel {
         Joined joined = new Joined(process, match.view());
         Map<String, Object> session = new HashMap<>(cookieSession);
         session.putAll(verified.session());
+        try {
+            Object result = mount(joined, match, uri, session, redirect);
+            if (result instanceof JoinResult.Ok) {
+                socket.assign(JOINED, joined);
+            } else {
+                process.abandon();
+            }
+            return result;
+        } catch (RuntimeException | Error failure) {
+            // A refused or crashed join never terminates: its async work must not outlive it.
+            process.abandon();
+            throw failure;
+        }
+    }
+
+    /** Mounts a view that passed the join's checks; the join's reply. */
+    private Object mount(Joined joined, LiveRoutes.Match match, URI uri, Map<String, Object> session, String redirect) {
+        LiveProcess process = joined.process();
         LiveSession liveSession = match.session();
         process.mount(match.params(), session, match.action(), liveSession.onMount());
         Navigation navigation = process.takeNavigation();
@@ -138,7 +156,6 @@ final class LiveChannel implements Channel {
         if (patched[0] != null) {
             reply.put("live_patch", Map.of("kind", patched[0].kind(), "to", patched[0].to()));
         }
-        socket.assign(JOINED, joined);
         return JoinResult.ok(reply);
     }
 
@@ -164,7 +181,7 @@ final class LiveChannel implements Channel {
                     log.warn("LiveView event without a name on {}", socket.topic());
                     return HandleResult.error(Map.of("reason", "an event needs a name"));
                 }
-                Map<String, Object> value;
+                Object value;
                 if ("form".equals(text(message, "type"))) {
                     try {
                         value = FormParams.decode(text(message, "value"), map(message.get("meta")));
@@ -173,7 +190,14 @@ final class LiveChannel implements Channel {
                         return HandleResult.error(Map.of("reason", "malformed form data"));
                     }
                 } else {
-                    value = map(message.get("value"));
+                    // click, keydown/keyup, focus/blur: an object; a hook's pushEvent: any JSON value.
+                    JsonNode raw = message.get("value");
+                    value = raw == null || raw.isNull() ? new LinkedHashMap<>() : JSON.convertValue(raw, Object.class);
+                    String misfit = joined.process().misfit(name, value);
+                    if (misfit != null) {
+                        log.warn("LiveView event refused on {}: {}", socket.topic(), misfit);
+                        return HandleResult.error(Map.of("reason", misfit));
+                    }
                 }
                 joined.process().handleEvent(name, value);
                 return after(joined, socket, true);
@@ -304,8 +328,13 @@ final class LiveChannel implements Channel {
         }
     }
 
-    private static LiveSocket.Link link(Socket socket) {
+    private LiveSocket.Link link(Socket socket) {
         return new LiveSocket.Link() {
+            @Override
+            public io.phoenixspring.live.view.AsyncRunner async() {
+                return routes.async();
+            }
+
             @Override
             public void subscribe(String topic) {
                 socket.subscribe(topic);

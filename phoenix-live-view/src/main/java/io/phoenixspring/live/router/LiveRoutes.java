@@ -1,6 +1,7 @@
 package io.phoenixspring.live.router;
 
 import io.phoenixspring.live.template.Template;
+import io.phoenixspring.live.view.AsyncRunner;
 import io.phoenixspring.live.view.LiveProcess;
 import io.phoenixspring.live.view.LiveSocket;
 import io.phoenixspring.live.view.LiveView;
@@ -63,6 +64,7 @@ public final class LiveRoutes {
     private final LiveTokens tokens;
     private final Template rootLayout;
     private final Class<?> layout;
+    private final AsyncRunner async;
     private final Map<String, LiveSession> sessions = new LinkedHashMap<>();
     /** Registered routes by live session name and view class name. */
     private final Map<String, LiveRoute> routes = new LinkedHashMap<>();
@@ -73,6 +75,7 @@ public final class LiveRoutes {
         this.tokens = builder.tokens;
         this.rootLayout = builder.rootLayout;
         this.layout = builder.layout;
+        this.async = builder.async;
     }
 
     /**
@@ -90,6 +93,7 @@ public final class LiveRoutes {
         private TemplateResolver templates = type -> null;
         private Template rootLayout = RootLayout.builder().build();
         private Class<?> layout;
+        private AsyncRunner async = AsyncRunner.boundedElastic();
 
         private Builder(Function<Class<?>, Object> beans, LiveTokens tokens) {
             this.beans = Objects.requireNonNull(beans, "beans");
@@ -111,6 +115,12 @@ public final class LiveRoutes {
         /** The app layout of every view (unless its live session or the view names another). */
         public Builder layout(Class<?> layoutClass) {
             this.layout = layoutClass;
+            return this;
+        }
+
+        /** Where the views' async work runs ({@code assignAsync}, {@code startAsync}); Reactor's bounded elastic by default. */
+        public Builder async(AsyncRunner runner) {
+            this.async = Objects.requireNonNull(runner, "runner");
             return this;
         }
 
@@ -161,6 +171,11 @@ public final class LiveRoutes {
 
     public LiveTokens tokens() {
         return tokens;
+    }
+
+    /** Where the views' async work runs; {@code whenDone(viewId)} waits for a view's ({@code render_async}). */
+    public AsyncRunner async() {
+        return async;
     }
 
     synchronized Plug register(LiveSession session, Class<? extends LiveView> viewClass, String action) {

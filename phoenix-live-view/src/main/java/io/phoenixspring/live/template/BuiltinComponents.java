@@ -17,7 +17,7 @@ import java.util.TreeMap;
 /**
  * Phoenix.Component's function components, in scope in every template (as every LiveView imports
  * Phoenix.Component): {@code <.link>}, {@code <.form>}, {@code <.live_title>}, {@code <.focus_wrap>},
- * {@code <.dynamic_tag>}. Their templates and attribute handling follow phoenix_live_view 1.0's
+ * {@code <.dynamic_tag>}, {@code <.async_result>}. Their templates and attribute handling follow phoenix_live_view 1.0's
  * {@code phoenix_component.ex}, so they render the same bytes and the same statics/dynamics split.
  * A class's own (or imported) component of the same name takes precedence.
  */
@@ -330,5 +330,36 @@ final class BuiltinComponents {
         assigns.put("close", Html.raw("</" + tag + ">"));
         assigns.put("escaped_attrs", Html.attributes(rest));
         return assigns.get("inner_block") instanceof List<?> entries && !entries.isEmpty() ? "inner" : "empty";
+    }
+
+    // ---------------------------------------------------------------- <.async_result>
+
+    /**
+     * {@code async_result/1}: an async assign's inner block with its result ({@code :let}), else its
+     * {@code <:loading>} slot, else its {@code <:failed>} slot with the reason; one clause each, in
+     * Phoenix's order (a result wins over a later load or failure). {@code assign} is an
+     * {@code AsyncResult} or anything with {@code ok?}, {@code loading}, {@code failed} and {@code result}.
+     */
+    @FunctionComponent(clauses = {
+        @Clause(name = "ok", template = "{render_slot(@inner_block, @assign.result)}"),
+        @Clause(name = "loading", template = "{render_slot(@loading, @assign.loading)}"),
+        @Clause(name = "failed", template = "{render_slot(@failed, @assign.failed)}")})
+    @Attr(name = "assign", required = true)
+    @Slot(name = "loading")
+    @Slot(name = "failed")
+    @Slot(name = "inner_block")
+    static String async_result(Map<String, Object> assigns) {
+        Object result = assigns.get("assign");
+        if (Values.truthy(Access.field(result, "ok?", 0))) {
+            return "ok";
+        }
+        if (Values.truthy(Access.field(result, "loading", 0))) {
+            return "loading";
+        }
+        if (Values.truthy(Access.field(result, "failed", 0))) {
+            return "failed";
+        }
+        throw new IllegalArgumentException("<.async_result> needs an assign that is ok, loading or failed, got "
+                + Values.describe(result));
     }
 }

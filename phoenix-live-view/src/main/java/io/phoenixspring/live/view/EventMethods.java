@@ -3,6 +3,7 @@ package io.phoenixspring.live.view;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.aop.support.AopUtils;
 
@@ -25,14 +26,19 @@ final class EventMethods {
      * @return the reply map, or null
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> call(LiveView view, String event, Map<String, Object> value, LiveSocket socket) {
+    static Map<String, Object> call(LiveView view, String event, Object value, LiveSocket socket) {
+        String misfit = misfit(view, event, value);
+        if (misfit != null) {
+            throw new IllegalArgumentException(misfit);
+        }
         Method method = METHODS.get(AopUtils.getTargetClass(view)).get(event);
         if (method == null) {
-            return view.handleEvent(event, value, socket);
+            return view.handleEvent(event, (Map<String, Object>) value, socket);
         }
         Class<?>[] types = method.getParameterTypes();
         Object[] arguments = new Object[types.length];
         for (int i = 0; i < types.length; i++) {
+            // Map or Object: the value (a Map unless the parameter is Object, as misfit checked).
             arguments[i] = types[i] == LiveSocket.class ? socket : types[i] == String.class ? event : value;
         }
         // Spring unwraps what the method threw (a RuntimeException or Error as itself).
@@ -41,6 +47,35 @@ final class EventMethods {
             return (Map<String, Object>) result;
         }
         throw new IllegalStateException(method + " must return nothing or a reply Map, got " + result.getClass().getName());
+    }
+
+    /**
+     * Why {@code value} cannot go to the event's handler, or null when it can: a hook's
+     * {@code pushEvent} may send any JSON value, but a handler taking a Map takes only an object.
+     */
+    static String misfit(LiveView view, String event, Object value) {
+        if (value instanceof Map<?, ?>) {
+            return null;
+        }
+        Method method = METHODS.get(AopUtils.getTargetClass(view)).get(event);
+        if (method != null && !List.of(method.getParameterTypes()).contains(Map.class)) {
+            return null;
+        }
+        return "the event \"" + event + "\" carries " + (value == null ? "null" : "a " + kind(value))
+                + " where its handler takes an object (a Map); a handler may declare the value as Object to take any JSON value";
+    }
+
+    private static String kind(Object value) {
+        if (value instanceof List<?>) {
+            return "list";
+        }
+        if (value instanceof String) {
+            return "string";
+        }
+        if (value instanceof Number) {
+            return "number";
+        }
+        return value instanceof Boolean ? "boolean" : value.getClass().getSimpleName();
     }
 
     private static Map<String, Method> scan(Class<?> type) {
@@ -70,9 +105,9 @@ final class EventMethods {
             throw new IllegalStateException("@HandleEvent method " + method + " must not be static");
         }
         for (Class<?> parameter : method.getParameterTypes()) {
-            if (parameter != LiveSocket.class && parameter != String.class && parameter != Map.class) {
-                throw new IllegalStateException("@HandleEvent method " + method + ": parameters are the value (Map), "
-                        + "the LiveSocket and the event name (String), got " + parameter.getName());
+            if (parameter != LiveSocket.class && parameter != String.class && parameter != Map.class && parameter != Object.class) {
+                throw new IllegalStateException("@HandleEvent method " + method + ": parameters are the value (Map, or "
+                        + "Object for any JSON value), the LiveSocket and the event name (String), got " + parameter.getName());
             }
         }
         Class<?> returns = method.getReturnType();

@@ -96,8 +96,18 @@ public final class LiveProcess {
 
     /** A client event; {@code lv:clear-flash} is LiveView's own. The reply, if any, goes with the next diff. */
     public void handleEvent(String event, Map<String, Object> value) {
+        handleEvent(event, (Object) value);
+    }
+
+    /**
+     * A client event whose value is any JSON value (a hook's {@code pushEvent} may send a list, a string,
+     * a number): an object for handlers taking a Map, anything for those taking Object.
+     *
+     * @throws IllegalArgumentException when the value does not fit the handler (see {@link #misfit})
+     */
+    public void handleEvent(String event, Object value) {
         if (CLEAR_FLASH.equals(event)) {
-            if (value.get("key") instanceof String key) {
+            if (value instanceof Map<?, ?> map && map.get("key") instanceof String key) {
                 socket.clearFlash(key);
             } else {
                 socket.clearFlash();
@@ -107,12 +117,32 @@ public final class LiveProcess {
         reply = EventMethods.call(view, event, value, socket);
     }
 
+    /** Why an event's value cannot go to its handler (a list for a handler taking a Map), or null when it can. */
+    public String misfit(String event, Object value) {
+        return CLEAR_FLASH.equals(event) ? null : EventMethods.misfit(view, event, value);
+    }
+
+    /** A message to the view: {@link LiveView#handleInfo}, or the report of its async work. */
     public void handleInfo(Object message) {
+        if (message instanceof AsyncTasks.Done done) {
+            AsyncTasks.Started started = socket.asyncDone(done);
+            if (started != null) {
+                view.handleAsync(started.name(), started.result(), socket);
+            }
+            return;
+        }
         view.handleInfo(message, socket);
     }
 
+    /** The view ends: its async work is cancelled, then {@link LiveView#terminate} runs. */
     public void terminate(String reason) {
+        socket.cancelAllAsync();
         view.terminate(reason, socket);
+    }
+
+    /** Cancels the view's async work without calling {@link LiveView#terminate} (a join that failed after mount). */
+    public void abandon() {
+        socket.cancelAllAsync();
     }
 
     /** Where the last callback asked to go, or null; cleared by the call. */

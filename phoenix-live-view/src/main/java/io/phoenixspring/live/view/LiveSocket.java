@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -19,7 +21,7 @@ import java.util.function.UnaryOperator;
 /**
  * One LiveView instance's state (Phoenix.LiveView.Socket): its assigns, which of them changed since
  * the last render (only the template parts reading those are re-rendered and sent), the flash, the
- * streams, and where to go next. Only the instance's own callbacks touch it, one at a time.
+ * streams, its async work, and where to go next. Only the instance's own callbacks touch it, one at a time.
  *
  * <pre>{@code
  * socket.assign("count", 0).assign("page_title", "Count 0");
@@ -27,6 +29,7 @@ import java.util.function.UnaryOperator;
  * if (socket.connected()) socket.subscribe("live:items");
  * socket.stream("items", items.all());
  * socket.putFlash("info", "Saved").pushNavigate("/list");
+ * socket.assignAsync("org", () -> orgs.fetch(slug));     // off the view; @org is an AsyncResult
  * }</pre>
  *
  * <p>A value counts as changed when it is not {@code equals} to the previous one; re-assigning the
@@ -54,6 +57,11 @@ public final class LiveSocket {
         void send(Object message);
 
         void sendAfter(Object message, Duration delay);
+
+        /** Where the view's async work runs ({@link #assignAsync}, {@link #startAsync}). */
+        default AsyncRunner async() {
+            return AsyncRunner.DEFAULT;
+        }
     }
 
     private final String id;
@@ -68,6 +76,8 @@ public final class LiveSocket {
     private URI uri;
     private Navigation navigation;
     private List<Object> events = List.of();
+    /** The view's async work; made by the first assignAsync/startAsync of a connected socket. */
+    private AsyncTasks async;
 
     private LiveSocket(String id, Link link, Map<String, Object> connectParams, Map<String, Object> connAssigns,
             URI uri, Map<String, String> flash) {
@@ -341,6 +351,109 @@ public final class LiveSocket {
         changed.add(STREAMS);
     }
 
+    // ---------------------------------------------------------------- async
+
+    /**
+     * Loads an assign off the view ({@code assign_async}): {@code key} becomes a loading
+     * {@link AsyncResult} at once (an ok one keeps its result while it reloads), and, when connected,
+     * {@code work} runs on the {@link AsyncRunner}; its value makes the assign ok, an exception it throws
+     * makes it failed with that exception. A newer assignAsync of the key cancels this one; the view's end
+     * cancels everything. In the plain HTTP render the work does not run: the page shows loading.
+     *
+     * <pre>{@code
+     * socket.assignAsync("org", () -> orgs.fetch(slug));       // <.async_result :let={org} assign={@org}>
+     * }</pre>
+     */
+    public LiveSocket assignAsync(String key, Callable<?> work) {
+        return assignAsync(key, work, false);
+    }
+
+    /** {@link #assignAsync(String, Callable)}; with {@code reset}, an ok result goes back to plain loading (no result). */
+    public LiveSocket assignAsync(String key, Callable<?> work, boolean reset) {
+        Objects.requireNonNull(work, "work");
+        return assignAsync(List.of(key), () -> {
+            Map<String, Object> values = new HashMap<>();
+            values.put(key, work.call());
+            return values;
+        }, reset);
+    }
+
+    /** Several assigns loaded by one piece of work, which returns a map with a value for each key. */
+    public LiveSocket assignAsync(List<String> keys, Callable<? extends Map<String, ?>> work) {
+        return assignAsync(keys, work, false);
+    }
+
+    /** {@link #assignAsync(List, Callable)}, with {@code reset} as in {@link #assignAsync(String, Callable, boolean)}. */
+    public LiveSocket assignAsync(List<String> keys, Callable<? extends Map<String, ?>> work, boolean reset) {
+        Objects.requireNonNull(work, "work");
+        if (keys.isEmpty()) {
+            throw new IllegalArgumentException("assignAsync needs at least one key");
+        }
+        List<String> loading = List.copyOf(keys);
+        for (String key : loading) {
+            Object existing = assigns.get(key);
+            assign(key, !reset && existing instanceof AsyncResult result && result.ok()
+                    ? result.withLoading(loading) : AsyncResult.loading(loading));
+        }
+        if (connected()) {
+            tasks().assign(loading, () -> allKeys(loading, work.call()),
+                    orphans -> orphans.forEach(key -> assign(key, currentAsync(key).withFailure(new CancellationException("replaced")))));
+        }
+        return this;
+    }
+
+    private static Map<String, ?> allKeys(List<String> keys, Map<String, ?> values) {
+        if (values == null || !values.keySet().containsAll(keys)) {
+            throw new IllegalArgumentException("expected assignAsync's work to return a map with a value for each of "
+                    + keys + ", got " + (values == null ? "null" : "the keys " + values.keySet()));
+        }
+        return values;
+    }
+
+    /**
+     * Runs {@code work} off the view ({@code start_async}); its outcome arrives at
+     * {@link LiveView#handleAsync} as an ok or failed {@link AsyncResult}. A newer startAsync of the same
+     * name replaces this one (its outcome is dropped). Does nothing in the plain HTTP render.
+     *
+     * <pre>{@code
+     * socket.startAsync("report", () -> reports.build(id));    // then handleAsync("report", result, socket)
+     * }</pre>
+     */
+    public LiveSocket startAsync(String name, Callable<?> work) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(work, "work");
+        if (connected()) {
+            tasks().start(name, work);
+        }
+        return this;
+    }
+
+    /**
+     * Cancels the async work of an assign key (its assigns become failed with a
+     * {@link CancellationException}) or a {@link #startAsync} name (its {@code handleAsync} gets a failed
+     * result with a {@link CancellationException}, unless the work finished first); its thread is
+     * interrupted. Nothing happens when nothing runs under that name ({@code cancel_async}).
+     */
+    public LiveSocket cancelAsync(String keyOrName) {
+        if (async != null) {
+            for (String key : async.cancel(keyOrName)) {
+                assign(key, currentAsync(key).withFailure(new CancellationException("cancelled")));
+            }
+        }
+        return this;
+    }
+
+    private AsyncTasks tasks() {
+        if (async == null) {
+            async = new AsyncTasks(id, link.async(), link::send);
+        }
+        return async;
+    }
+
+    private AsyncResult currentAsync(String key) {
+        return assigns.get(key) instanceof AsyncResult result ? result : AsyncResult.loading(List.of(key));
+    }
+
     // ---------------------------------------------------------------- messages
 
     /** Follows a PubSub topic: its broadcasts arrive at {@link LiveView#handleInfo}; ends with the view. Ignored when disconnected. */
@@ -378,6 +491,34 @@ public final class LiveSocket {
     }
 
     // ---------------------------------------------------------------- for LiveProcess
+
+    /**
+     * Applies a report of async work, if still current: an async assign's value or failure (returns
+     * null), or a {@code startAsync} outcome for {@link LiveView#handleAsync}.
+     */
+    AsyncTasks.Started asyncDone(AsyncTasks.Done done) {
+        if (async == null || !async.current(done)) {
+            return null;
+        }
+        AsyncTasks.Task task = done.task();
+        if (task.name != null) {
+            return new AsyncTasks.Started(task.name,
+                    done.failure() == null ? AsyncResult.ok(done.value()) : AsyncResult.failed(done.failure()));
+        }
+        for (String key : task.keys) {
+            AsyncResult current = currentAsync(key);
+            assign(key, done.failure() != null ? current.withFailure(done.failure())
+                    : current.withResult(((Map<?, ?>) done.value()).get(key)));
+        }
+        return null;
+    }
+
+    /** The view ends: its async work is cancelled and will not report. */
+    void cancelAllAsync() {
+        if (async != null) {
+            async.cancelAll();
+        }
+    }
 
     Navigation takeNavigation() {
         Navigation taken = navigation;

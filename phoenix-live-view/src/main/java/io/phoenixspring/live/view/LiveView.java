@@ -64,6 +64,18 @@ public interface LiveView {
                 + "handleInfo): {}", getClass().getSimpleName(), message);
     }
 
+    /**
+     * The outcome of {@link LiveSocket#startAsync} work ({@code handle_async/3}): {@code result.ok()}
+     * with {@code result.result()} its value, or failed with {@code result.failed()} the exception it
+     * threw (a {@link java.util.concurrent.CancellationException} after {@link LiveSocket#cancelAsync}).
+     * Runs in the view's turn, like every callback. By default it fails, as Phoenix does without
+     * {@code handle_async/3}.
+     */
+    default void handleAsync(String name, AsyncResult result, LiveSocket socket) {
+        throw new IllegalStateException(getClass().getSimpleName() + " started the async work \"" + name
+                + "\" but does not override handleAsync");
+    }
+
     /** When the instance ends: the page left, closed, or crashed. */
     default void terminate(String reason, LiveSocket socket) {
     }
