@@ -3,8 +3,8 @@
 (function () {
   let csrfToken = document.querySelector("meta[name='csrf-token']").getAttribute("content");
 
-  // The live contract's Echo hook: on mount it says hello, and shows the server's "greet" event in
-  // #echo-out. The server side (/js) comes with the next issue; no page of this one uses the hook.
+  // The live contract's Echo hook (/js, #echo): on mount it pushes "hello" to the server, whose
+  // push_event("greet", {text}) comes back to handleEvent; the text goes into #echo-out.
   let Echo = {
     mounted() {
       this.handleEvent("greet", ({text}) => {

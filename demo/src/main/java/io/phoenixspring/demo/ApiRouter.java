@@ -6,6 +6,7 @@ import io.phoenixspring.demo.live.ComponentsLive;
 import io.phoenixspring.demo.live.CounterLive;
 import io.phoenixspring.demo.live.CrashLive;
 import io.phoenixspring.demo.live.FormLive;
+import io.phoenixspring.demo.live.JsLive;
 import io.phoenixspring.demo.live.ListLive;
 import io.phoenixspring.demo.live.NavLive;
 import io.phoenixspring.live.router.LiveRoutes;
@@ -56,6 +57,7 @@ public class ApiRouter {
                         .get("/list", live.route(ListLive.class))
                         .get("/nav/:page", live.route(NavLive.class))
                         .get("/components", live.route(ComponentsLive.class))
+                        .get("/js", live.route(JsLive.class))
                         .get("/crash", live.route(CrashLive.class))
                         .get("/async", live.route(AsyncLive.class))));
         return router.build();

@@ -15,7 +15,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  *   <li>{@link ApiRouter}: the HTTP API under {@code /api};</li>
  *   <li>{@code static/index.html}: the page, with the official {@code phoenix} JS client;</li>
  *   <li>{@code io.phoenixspring.demo.live}: the live contract's LiveView pages ({@code /counter}, {@code /form},
- *       {@code /list}, {@code /nav/:page}, {@code /components}, {@code /crash}).</li>
+ *       {@code /list}, {@code /nav/:page}, {@code /components}, {@code /js}, {@code /crash}).</li>
  * </ul>
  *
  * <p>Run it with {@code mvn -B -pl demo spring-boot:run}; the {@code cluster} profile joins other

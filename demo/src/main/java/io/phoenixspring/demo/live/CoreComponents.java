@@ -31,12 +31,11 @@ public final class CoreComponents {
     }
 
     /**
-     * One flash message; a click clears it ({@code lv:clear-flash}, handled by LiveView itself). Phoenix
-     * apps write {@code phx-click={JS.push("lv:clear-flash", value: %{key: @kind}) |> JS.hide(…)}}; JS
-     * commands come with #16, so the key travels as {@code phx-value-key}.
+     * One flash message; a click hides it at once and clears it on the server ({@code lv:clear-flash},
+     * handled by LiveView itself), as phx.new's {@code flash/1} does with JS commands.
      */
     @FunctionComponent(template = """
-            <div :if={@flash[@kind]} id={@id} phx-click="lv:clear-flash" phx-value-key={@kind} role="alert" class={["flash", "flash-#{@kind}"]} {@rest}>
+            <div :if={@flash[@kind]} id={@id} phx-click={JS.push("lv:clear-flash", value: %{key: @kind}) |> JS.hide(to: "##{@id}")} role="alert" class={["flash", "flash-#{@kind}"]} {@rest}>
               {@flash[@kind]}
             </div>
             """)

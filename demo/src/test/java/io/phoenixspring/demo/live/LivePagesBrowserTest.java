@@ -40,8 +40,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The live contract's pages in real headless Chromium (Debian's chromium and chromedriver, through
  * Selenium) with the official {@code phoenix} and {@code phoenix_live_view} clients the demo serves:
  * every bullet of {@code /counter}, {@code /form}, {@code /list} (two browsers), {@code /nav/:page},
- * the cards of {@code /components}, {@code /crash}, and a tampered session cookie. {@code window.marker}
- * survives only as long as the page is not reloaded, which tells live updates from page loads.
+ * the cards of {@code /components}, {@code /js} (JS commands, the Echo hook, the ping reply), {@code /crash},
+ * and a tampered session cookie. {@code window.marker} survives only as long as the page is not reloaded,
+ * which tells live updates from page loads.
  * Screenshots go to {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -223,6 +224,49 @@ class LivePagesBrowserTest {
             assertThat(section.findElement(By.className("card-footer")).getText()).isEqualTo(card[3]);
         }
         assertThat(alice.getTitle()).isEqualTo("Components · Live");
+    }
+
+    @Test
+    void jsCommandsRunInTheBrowserPingIsRepliedToAndTheEchoHookGetsItsGreeting() throws IOException {
+        open(alice, "/js");
+        mark(alice);
+        assertThat(alice.getTitle()).isEqualTo("JS · Live");
+        // The Echo hook pushed "hello" when it mounted; the server's push_event("greet", …) reached its handleEvent.
+        waitFor(alice, "the hook writes the server's greeting", d -> text(d, "echo-out").equals("hello hook"));
+
+        // From here on, record the WebSocket frames the client sends and receives.
+        js(alice, "window.sent = []; const send = WebSocket.prototype.send;"
+                + "WebSocket.prototype.send = function (data) { window.sent.push(String(data)); return send.call(this, data) };"
+                + "window.received = []; liveSocket.getSocket().conn.addEventListener('message', e => window.received.push(e.data))");
+        WebElement panel = alice.findElement(By.id("panel"));
+        assertThat(panel.isDisplayed()).isTrue();
+        click(alice, "toggle-panel");
+        waitFor(alice, "JS.toggle hides the panel", d -> !d.findElement(By.id("panel")).isDisplayed());
+        click(alice, "highlight");
+        waitFor(alice, "JS.add_class adds hl", d -> d.findElement(By.id("panel")).getAttribute("class").equals("hl"));
+        assertThat(js(alice, "return window.sent.concat(window.received)"
+                + ".filter(f => !f.includes('heartbeat') && !f.includes('\"phoenix\"')).length"))
+                .as("toggle and add_class stay in the browser").isEqualTo(0L);
+
+        click(alice, "ping");
+        waitFor(alice, "the ping's diff shows 1", d -> text(d, "pong").equals("1"));
+        assertThat(js(alice, "return window.sent.filter(f => f.includes('\"event\"')).map(f => JSON.parse(f)[4])"))
+                .isEqualTo(List.of(Map.of("type", "click", "event", "ping", "value", Map.of("value", ""))));
+        assertThat(js(alice, "return window.received.map(f => JSON.parse(f)).filter(f => f[3] === 'phx_reply' && f[4].response.diff)"
+                + ".map(f => f[4].response.diff.r)")).as("the reply reached the client").isEqualTo(List.of(Map.of("pong", 1L)));
+        click(alice, "ping");
+        waitFor(alice, "and 2", d -> text(d, "pong").equals("2"));
+        // JS commands stick across the server's patches: still hidden, still highlighted.
+        assertThat(alice.findElement(By.id("panel")).isDisplayed()).isFalse();
+        assertThat(alice.findElement(By.id("panel")).getAttribute("class")).isEqualTo("hl");
+        assertThat(text(alice, "echo-out")).as("phx-update=\"ignore\" keeps the hook's text").isEqualTo("hello hook");
+
+        click(alice, "toggle-panel");
+        waitFor(alice, "JS.toggle shows the panel again", d -> d.findElement(By.id("panel")).isDisplayed());
+        screenshot(alice, "live-js.png");
+        assertNotReloaded(alice);
+        assertThat(alice.manage().logs().get(LogType.BROWSER).getAll()).filteredOn(entry -> entry.getLevel() == Level.SEVERE)
+                .isEmpty();
     }
 
     @Test

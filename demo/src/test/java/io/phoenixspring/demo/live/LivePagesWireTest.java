@@ -9,7 +9,10 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,14 +29,15 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code transcript-frames.json}, extracted verbatim): the dead render's container HTML, the join
  * replies' rendered trees and the diffs of {@code /counter}, {@code /list} (add, delete, shuffle, two
  * views over PubSub), {@code /nav} (patch, push_patch, back, navigate) and {@code /form} (validate
- * with {@code _unused_} params, submit, push_navigate with the flash, lv:clear-flash) are equal as
- * JSON trees. The flash element differs on purpose (Phoenix's uses a JS command, #16): it is checked
- * as HTML. Also: stale joins (wrong CSRF token, tampered cookie, tampered session token), a crash and
+ * with {@code _unused_} params, submit, push_navigate with the flash and its JS-command click, lv:clear-flash)
+ * and {@code /js} (JS commands in attributes, a hook's event answered with push_event, a reply) are equal as
+ * JSON trees. Also: stale joins (wrong CSRF token, tampered cookie, tampered session token), a crash and
  * its rejoin, and the {@code start} param's parsing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LivePagesWireTest {
 
+    private static final Pattern ABRIDGED = Pattern.compile("(?s)(.*)…\\((\\d+) chars\\)");
     private static JsonNode transcripts;
 
     @LocalServerPort
@@ -79,7 +83,7 @@ class LivePagesWireTest {
     void deadRendersAreTheTranscriptsHtmlInsideTheRootLayout() throws Exception {
         try (LiveWire browser = wire()) {
             JsonNode dead = transcripts.get("deadRenders");
-            for (String path : new String[] {"/counter?start=5", "/form", "/list", "/nav/1", "/crash"}) {
+            for (String path : new String[] {"/counter?start=5", "/form", "/list", "/nav/1", "/js", "/crash"}) {
                 assertThat(withoutBlankLines(browser.page(path).containerHtml())).as(path).isEqualTo(dead.get(path).asString());
             }
             // /components: the function-component cards (the live-component toggles come with #16).
@@ -233,17 +237,65 @@ class LivePagesWireTest {
             JsonNode listTree = list.get("response").get("rendered");
             assertThat(listTree.get("1")).isEqualTo(rendered("list.join").get("1"));
             assertThat(listTree.get("t").asString()).isEqualTo("List");
-            assertThat(RenderedHtml.of(listTree.get("0"))).isEqualTo("""
-                    <div id="flash-group">
-                      <div id="flash-info" phx-click="lv:clear-flash" phx-value-key="info" role="alert" class="flash flash-info">
-                      Saved Ada
-                    </div>
-                     \s
-                    </div>""");
+            // The flash group with Phoenix's JS.push("lv:clear-flash", value: %{key: :info}) |> JS.hide(to: "#flash-info"),
+            // whose attribute the transcript abridges to its first 150 of 193 characters.
+            JsonNode flash = unabridged(rendered("form.navigate-list-join").get("0"), " phx-click=\"[[&quot;push&quot;,{&quot;event&quot;:"
+                    + "&quot;lv:clear-flash&quot;,&quot;value&quot;:{&quot;key&quot;:&quot;info&quot;}}],[&quot;hide&quot;,{&quot;to&quot;:"
+                    + "&quot;#flash-info&quot;}]]\"");
+            assertThat(listTree.get("0")).isEqualTo(flash);
 
             // Clicking the flash clears it: the same diff as Phoenix's.
             assertThat(browser.push("14", page, "event", Map.of("type", "click", "event", "lv:clear-flash",
                     "value", Map.of("key", "info", "value", "")))).isEqualTo(frame("list.clear-flash"));
+        }
+    }
+
+    @Test
+    void jsCommandsTheHooksPushEventAndThePingReplyAreTheTranscripts() throws Exception {
+        try (LiveWire browser = wire()) {
+            LiveWire.Page page = browser.page("/js");
+            JsonNode joined = browser.connect(page.csrfToken()).join(page);
+            assertThat(joined.get("response").get("rendered")).isEqualTo(rendered("js.join"));
+            assertThat(RenderedHtml.of(joined.get("response").get("rendered"))).isEqualTo(page.containerHtml());
+
+            // The Echo hook's pushEvent("hello", {from: "hook"}): the reply's diff carries push_event("greet", …) in "e".
+            assertThat(browser.push("4", page, "event", Map.of("type", "hook", "event", "hello", "value", Map.of("from", "hook"))))
+                    .isEqualTo(frame("js.hello"));
+            // #ping (JS.push("ping")): the reply map in "r", and #pong from the view's state.
+            assertThat(browser.push("4", page, "event", click("ping", Map.of()))).isEqualTo(frame("js.ping"));
+            assertThat(browser.push("4", page, "event", click("ping", Map.of())))
+                    .isEqualTo(json("{\"response\":{\"diff\":{\"1\":{\"3\":\"2\"},\"r\":{\"pong\":2}}},\"status\":\"ok\"}"));
+            // #toggle-panel and #highlight never reach the server (the browser test shows them working).
+            assertThat(browser.quietFor(Duration.ofMillis(200))).isEmpty();
+        }
+    }
+
+    /**
+     * {@code expected} with each string the transcripts abridged ({@code "<first 150>…(N chars)"}) replaced
+     * by {@code full}, after checking that {@code full} is that string: the same start and length.
+     */
+    private static JsonNode unabridged(JsonNode expected, String full) {
+        JsonNode copy = expected.deepCopy();
+        int[] replaced = {0};
+        replaceAbridged(copy, full, replaced);
+        assertThat(replaced[0]).as("abridged strings replaced").isEqualTo(1);
+        return copy;
+    }
+
+    private static void replaceAbridged(JsonNode node, String full, int[] replaced) {
+        if (!(node instanceof ObjectNode object)) {
+            return;
+        }
+        for (String key : List.copyOf(object.propertyNames())) {
+            JsonNode child = object.get(key);
+            Matcher abridged = ABRIDGED.matcher(child.isString() ? child.asString() : "");
+            if (abridged.matches()) {
+                assertThat(full).startsWith(abridged.group(1)).hasSize(Integer.parseInt(abridged.group(2)));
+                object.put(key, full);
+                replaced[0]++;
+            } else {
+                replaceAbridged(child, full, replaced);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.phoenixspring.live.template;
 import io.phoenixspring.live.form.FormField;
 import io.phoenixspring.live.html.Html;
 import io.phoenixspring.live.html.Safe;
+import io.phoenixspring.live.js.JS;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -84,7 +85,12 @@ final class Builtins {
         FUNCTIONS.put(name + "/" + arity, fn);
     }
 
+    /** A built-in function, or one of Phoenix.LiveView.JS's ({@code JS.push/1..3}, …): the only module templates reach. */
     static Fn get(String name, int arity) {
+        if (name.startsWith("JS.") && JS.defines(name.substring(3), arity)) {
+            String function = name.substring(3);
+            return args -> JS.call(function, args);
+        }
         return FUNCTIONS.get(name + "/" + arity);
     }
 

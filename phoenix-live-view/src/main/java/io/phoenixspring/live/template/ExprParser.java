@@ -239,7 +239,9 @@ final class ExprParser {
             case "%{" -> {
                 return map(token);
             }
-            case "{" -> throw source.error(token.start(), "tuples are only allowed in :for and :let patterns");
+            case "{" -> {
+                return tuple(token);
+            }
             case "&" -> throw source.error(token.start(), "anonymous functions (&) are not supported in templates");
             default -> throw source.error(token.start(), "unexpected " + describe(token));
         }
@@ -291,7 +293,29 @@ final class ExprParser {
         if (fn == null) {
             throw source.error(pos, "unknown function " + name + "/" + args.size() + " (" + scope.describeFunctions() + ")");
         }
-        return new Expr.Call(pos, name, List.copyOf(args), fn);
+        Expr.Call call = new Expr.Call(pos, name, List.copyOf(args), fn);
+        if (name.startsWith("JS.") && constant(call)) {
+            try {
+                call.eval(null);                       // a JS command of literals: Phoenix's ArgumentError now, not at render
+            } catch (EvalException e) {
+                throw source.error(pos, e.getMessage());
+            }
+        }
+        return call;
+    }
+
+    /** Literals, and lists, maps and JS calls of literals: evaluating them reads nothing. */
+    private static boolean constant(Expr expr) {
+        if (expr instanceof Expr.Literal) {
+            return true;
+        }
+        if (expr instanceof Expr.ListOf list) {
+            return list.elements().stream().allMatch(ExprParser::constant);
+        }
+        if (expr instanceof Expr.MapOf map) {
+            return map.keys().stream().allMatch(ExprParser::constant) && map.values().stream().allMatch(ExprParser::constant);
+        }
+        return expr instanceof Expr.Call call && call.name().startsWith("JS.") && call.args().stream().allMatch(ExprParser::constant);
     }
 
     /** {@code if(c, do: a, else: b)} or {@code if c, do: a, else: b}. */
@@ -379,6 +403,18 @@ final class ExprParser {
             }
             return new Expr.MapOf(open.start(), keys, values);
         }
+        return new Expr.ListOf(open.start(), List.copyOf(elements));
+    }
+
+    /** {@code {a, b}}: Elixir's tuple, a fixed list here (as {@code {a, b}} patterns match lists), e.g. {@code JS.transition({"ease", "a", "b"})}. */
+    private Expr tuple(Token open) {
+        List<Expr> elements = new ArrayList<>();
+        if (!peek(0).is("}")) {
+            do {
+                elements.add(expression());
+            } while (takeIf(","));
+        }
+        expect("}", open);
         return new Expr.ListOf(open.start(), List.copyOf(elements));
     }
 

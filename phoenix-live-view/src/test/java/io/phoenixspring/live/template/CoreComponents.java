@@ -21,14 +21,13 @@ class CoreComponents {
     }
 
     @FunctionComponent(template = """
-            <div :if={@flash[@kind]} id={@id} phx-click={@on_click} role="alert" class={["flash", "flash-#{@kind}"]} {@rest}>
+            <div :if={@flash[@kind]} id={@id} phx-click={JS.push("lv:clear-flash", value: %{key: @kind}) |> JS.hide(to: "##{@id}")} role="alert" class={["flash", "flash-#{@kind}"]} {@rest}>
               {@flash[@kind]}
             </div>
             """)
     @Attr(name = "id", type = AttrType.STRING)
     @Attr(name = "kind", type = AttrType.STRING, required = true)
     @Attr(name = "flash", type = AttrType.MAP, defaultValue = "%{}")
-    @Attr(name = "on_click", type = AttrType.STRING, defaultValue = "lv:clear-flash")
     @Attr(name = "rest", type = AttrType.GLOBAL)
     static void flash(Map<String, Object> assigns) {
         assigns.putIfAbsent("id", "flash-" + assigns.get("kind"));
