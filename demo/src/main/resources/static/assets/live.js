@@ -19,4 +19,11 @@
   liveSocket.connect();
   // So that a console (or a test) can call liveSocket.disconnect() / connect(), or enableDebug().
   window.liveSocket = liveSocket;
+
+  // push_event "clear" {id}: empties an input the server cannot (the client keeps a focused input's value),
+  // e.g. /live-chat's message box after a send.
+  window.addEventListener("phx:clear", (e) => {
+    let input = document.getElementById(e.detail.id);
+    if (input) input.value = "";
+  });
 })();

@@ -55,6 +55,7 @@ public class ApiRouter {
                         .get("/counter", live.route(CounterLive.class))
                         .get("/form", live.route(FormLive.class))
                         .get("/list", live.route(ListLive.class))
+                        .get("/live-chat", live.route(io.phoenixspring.demo.live.ChatLive.class))
                         .get("/nav/:page", live.route(NavLive.class))
                         .get("/components", live.route(ComponentsLive.class))
                         .get("/js", live.route(JsLive.class))
