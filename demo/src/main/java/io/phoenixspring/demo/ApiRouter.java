@@ -60,7 +60,8 @@ public class ApiRouter {
                         .get("/components", live.route(ComponentsLive.class))
                         .get("/js", live.route(JsLive.class))
                         .get("/crash", live.route(CrashLive.class))
-                        .get("/async", live.route(AsyncLive.class))));
+                        .get("/async", live.route(AsyncLive.class))
+                        .get("/upload", live.route(io.phoenixspring.demo.live.UploadLive.class))));
         return router.build();
     }
 

@@ -132,6 +132,22 @@ final class LiveWire implements AutoCloseable {
         socket.sendText(frame, true).join();
     }
 
+    /** Sends a binary push (an upload chunk) as the client encodes it: kind 0, four lengths, the fields, the bytes. */
+    void sendBinary(String joinRef, String ref, String topic, String event, byte[] payload) {
+        byte[][] fields = {joinRef.getBytes(StandardCharsets.UTF_8), ref.getBytes(StandardCharsets.UTF_8),
+            topic.getBytes(StandardCharsets.UTF_8), event.getBytes(StandardCharsets.UTF_8)};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(0);
+        for (byte[] field : fields) {
+            out.write(field.length);
+        }
+        for (byte[] field : fields) {
+            out.writeBytes(field);
+        }
+        out.writeBytes(payload);
+        socket.sendBinary(java.nio.ByteBuffer.wrap(out.toByteArray()), true).join();
+    }
+
     /** Joins the page's view ({@code url}, first mount) with join ref "4"; returns the reply's payload. */
     JsonNode join(Page page) throws InterruptedException {
         return join("4", page, Map.of("url", page.url()));

@@ -12,6 +12,7 @@ import io.phoenixspring.live.view.LiveProcess;
 import io.phoenixspring.live.view.LiveSocket;
 import io.phoenixspring.live.view.LiveView;
 import io.phoenixspring.live.view.Navigation;
+import io.phoenixspring.live.view.UploadFile;
 import io.phoenixspring.web.conn.Params;
 import io.phoenixspring.web.router.Router;
 import java.net.URI;
@@ -21,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +52,13 @@ final class LiveChannel implements Channel {
     }
 
     private final LiveRoutes routes;
+    private final UploadChannel uploads;
     private final Supplier<Router> router;
     private final String version;
 
-    LiveChannel(LiveRoutes routes, Supplier<Router> router, String version) {
+    LiveChannel(LiveRoutes routes, Supplier<Router> router, String version, UploadChannel uploads) {
         this.routes = routes;
+        this.uploads = uploads;
         this.router = router;
         this.version = version;
     }
@@ -181,6 +186,14 @@ final class LiveChannel implements Channel {
                     log.warn("LiveView event without a name on {}", socket.topic());
                     return HandleResult.error(Map.of("reason", "an event needs a name"));
                 }
+                JsonNode uploads = message.get("uploads");
+                if (uploads != null && uploads.isObject()) {
+                    String refused = validateUploads(joined, uploads);
+                    if (refused != null) {
+                        log.warn("LiveView event \"{}\" refused on {}: {}", name, socket.topic(), refused);
+                        return HandleResult.error(Map.of("reason", refused));
+                    }
+                }
                 Object value;
                 if ("form".equals(text(message, "type"))) {
                     try {
@@ -214,6 +227,20 @@ final class LiveChannel implements Channel {
                 joined.process().handleParams(match.get().params(), target, match.get().action());
                 return after(joined, socket, true);
             }
+            case "allow_upload" -> {
+                return allowUpload(joined, message, socket);
+            }
+            case "progress" -> {
+                String refused = joined.process().socket().uploads().progress(text(message, "ref"),
+                        text(message, "entry_ref"), message.get("progress") != null && message.get("progress").isNumber()
+                                ? message.get("progress").numberValue() : null);
+                if (refused != null) {
+                    log.warn("Upload progress refused on {}: {}", socket.topic(), refused);
+                    return HandleResult.error(Map.of("reason", refused));
+                }
+                joined.process().socket().uploadsChanged();
+                return after(joined, socket, true);
+            }
             case "cids_will_destroy" -> {
                 return HandleResult.ok(Map.of());
             }
@@ -230,6 +257,12 @@ final class LiveChannel implements Channel {
         if (joined == null) {
             return HandleResult.noReply();
         }
+        if (message instanceof UploadFile.Ended ended) {
+            if (joined.process().socket().uploads().ended(ended.file())) {
+                joined.process().socket().uploadsChanged();
+            }
+            return after(joined, socket, false);
+        }
         joined.process().handleInfo(message);
         return after(joined, socket, false);
     }
@@ -238,8 +271,61 @@ final class LiveChannel implements Channel {
     public void terminate(String reason, Socket socket) {
         Joined joined = socket.assign(JOINED);
         if (joined != null) {
-            joined.process().terminate(reason);
+            try {
+                joined.process().terminate(reason);
+            } finally {
+                joined.process().socket().uploads().discardAll();
+            }
         }
+    }
+
+    // ---------------------------------------------------------------- uploads
+
+    /** A form event's {@code uploads}: each config's entries validated; an error when the view has no such upload. */
+    private static String validateUploads(Joined joined, JsonNode uploads) {
+        var state = joined.process().socket().uploads();
+        for (var field : uploads.properties()) {
+            if (!state.has(field.getKey())) {
+                return "no upload allowed with ref " + field.getKey();
+            }
+            if (!field.getValue().isArray() || !state.validate(field.getKey(), JSON.convertValue(field.getValue(), List.class))) {
+                return "malformed upload entries for " + field.getKey();
+            }
+        }
+        joined.process().socket().uploadsChanged();
+        return null;
+    }
+
+    /** The preflight: entries accepted with a token each (and the config), or refused with their errors. */
+    private Object allowUpload(Joined joined, JsonNode message, Socket socket) {
+        String ref = text(message, "ref");
+        JsonNode entries = message.get("entries");
+        var state = joined.process().socket().uploads();
+        if (ref == null || !state.has(ref)) {
+            log.warn("Upload preflight refused on {}: the view allowed no upload with ref {}", socket.topic(), ref);
+            return HandleResult.error(Map.of("reason", "no upload allowed with ref " + ref));
+        }
+        Map<String, Object> reply = entries == null || !entries.isArray() ? null
+                : state.preflight(ref, JSON.convertValue(entries, List.class), file -> uploads.register(
+                        UUID.randomUUID().toString(), file, () -> socket.send(new UploadFile.Ended(file))));
+        if (reply == null) {
+            log.warn("Upload preflight refused on {}: malformed entries", socket.topic());
+            return HandleResult.error(Map.of("reason", "malformed upload entries"));
+        }
+        Map<String, Object> sorted = new TreeMap<>(reply);
+        if (reply.containsKey("error")) {
+            log.debug("Upload preflight on {} answered with errors {}", socket.topic(), reply.get("error"));
+            return HandleResult.ok(sorted);
+        }
+        joined.process().socket().uploadsChanged();
+        Object diffReply = after(joined, socket, true);
+        if (!(diffReply instanceof HandleResult.ReplyWith r)) {
+            return diffReply;               // the view navigated away meanwhile
+        }
+        if (r.payload() instanceof Map<?, ?> m && m.get("diff") != null) {
+            sorted.put("diff", m.get("diff"));
+        }
+        return HandleResult.ok(sorted);
     }
 
     /**

@@ -38,6 +38,7 @@ public final class LiveSocketHandler implements SocketHandler {
     static final String SESSION = "phoenix_live_view_session";
 
     private final LiveChannel channel;
+    private final UploadChannel uploads;
     private final Supplier<SessionReader> sessions;
 
     /**
@@ -47,14 +48,16 @@ public final class LiveSocketHandler implements SocketHandler {
      */
     public LiveSocketHandler(LiveRoutes routes, Supplier<Router> router, Supplier<SessionReader> sessions,
             String liveViewVersion) {
-        this.channel = new LiveChannel(Objects.requireNonNull(routes, "routes"), Objects.requireNonNull(router, "router"),
-                Objects.requireNonNull(liveViewVersion, "liveViewVersion"));
+        this.uploads = new UploadChannel(Objects.requireNonNull(routes, "routes").tokens());
+        this.channel = new LiveChannel(routes, Objects.requireNonNull(router, "router"),
+                Objects.requireNonNull(liveViewVersion, "liveViewVersion"), uploads);
         this.sessions = Objects.requireNonNull(sessions, "sessions");
     }
 
     @Override
     public void channels(ChannelRoutes routes) {
         routes.channel("lv:*", channel);
+        routes.channel("lvu:*", uploads);
     }
 
     @Override

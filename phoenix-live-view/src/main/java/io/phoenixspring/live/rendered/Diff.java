@@ -181,6 +181,12 @@ public final class Diff {
             return json;
         }
         Comprehension comprehension = (Comprehension) dynamic;
+        if (comprehension.dynamics().isEmpty() && comprehension.stream() == null
+                && !shared.indexes.containsKey(comprehension.fingerprint())) {
+            // As Phoenix (the /upload transcript's entry without errors): an empty one in a row whose
+            // statics this diff has not shared yet is "".
+            return "";
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         List<Object> rows = new ArrayList<>();
         for (List<Object> row : comprehension.dynamics()) {

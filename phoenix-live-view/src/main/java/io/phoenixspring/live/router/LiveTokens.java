@@ -116,6 +116,20 @@ public final class LiveTokens {
         return result instanceof TokenResult.Ok ok ? strings(ok.data()) : Map.of();
     }
 
+    /** The token an {@code lvu:} channel joins with: it names one preflighted entry's upload (by a random id). */
+    public String signUpload(String uploadId) {
+        return tokens.sign("upload:" + salt, uploadId);
+    }
+
+    /** @return the upload id, or null when the token is refused or expired */
+    public String verifyUpload(String token) {
+        if (token == null) {
+            return null;
+        }
+        TokenResult result = tokens.verify("upload:" + salt, token, sessionOptions);
+        return result instanceof TokenResult.Ok ok && ok.data() instanceof String id ? id : null;
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, Object> verify(String token) {
         if (token == null) {

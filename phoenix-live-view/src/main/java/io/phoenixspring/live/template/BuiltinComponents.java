@@ -362,4 +362,46 @@ final class BuiltinComponents {
         throw new IllegalArgumentException("<.async_result> needs an assign that is ok, loading or failed, got "
                 + Values.describe(result));
     }
+
+    // ---------------------------------------------------------------- <.live_file_input>
+
+    /**
+     * {@code live_file_input/1}: the file input of an allowed upload, as phoenix_live_view 1.0's (the
+     * Phoenix.LiveFileUpload hook reads its ref lists); {@code upload} is {@code @uploads.NAME}.
+     */
+    @FunctionComponent(template = """
+            <input id={@id || @upload.ref} type="file" name={@upload.name} accept={@accept} data-phx-hook="Phoenix.LiveFileUpload" data-phx-update="ignore" data-phx-upload-ref={@upload.ref} data-phx-active-refs={@active_refs} data-phx-done-refs={@done_refs} data-phx-preflighted-refs={@preflighted_refs} data-phx-auto-upload={@auto_upload} {@rest}>""")
+    @Attr(name = "upload", required = true)
+    @Attr(name = "id", defaultValue = "nil")
+    @Attr(name = "accept")
+    @Attr(name = "rest", type = AttrType.GLOBAL)
+    @SuppressWarnings("unchecked")
+    static void live_file_input(Map<String, Object> assigns) {
+        Object upload = assigns.get("upload");
+        if (!assigns.containsKey("accept")) {
+            Object accept = Access.field(upload, "accept", 0);
+            assigns.put("accept", accept == null ? false : accept);
+        }
+        List<Object> entries = List.copyOf(Values.enumerable(Access.field(upload, "entries", 0), 0));
+        assigns.put("active_refs", refs(entries, null));
+        assigns.put("done_refs", refs(entries, "done?"));
+        assigns.put("preflighted_refs", refs(entries, "preflighted?"));
+        assigns.put("auto_upload", Values.truthy(Access.field(upload, "auto_upload?", 0)));
+        Object max = Access.field(upload, "max_entries", 0);
+        if (max instanceof Number n && n.longValue() > 1) {
+            Map<String, Object> rest = new java.util.LinkedHashMap<>((Map<String, Object>) assigns.get("rest"));
+            rest.put("multiple", true);
+            assigns.put("rest", rest);
+        }
+    }
+
+    private static String refs(List<Object> entries, String flag) {
+        StringBuilder out = new StringBuilder();
+        for (Object entry : entries) {
+            if (flag == null || Values.truthy(Access.field(entry, flag, 0))) {
+                out.append(out.isEmpty() ? "" : ",").append(Html.text(Access.field(entry, "ref", 0)));
+            }
+        }
+        return out.toString();
+    }
 }

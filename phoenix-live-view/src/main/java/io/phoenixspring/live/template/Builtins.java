@@ -21,6 +21,8 @@ final class Builtins {
         define("render_slot", 1, a -> Slots.render(a[0], null));
         define("render_slot", 2, a -> Slots.render(a[0], a[1]));
         define("raw", 1, a -> a[0] instanceof Safe safe ? safe : Html.raw(Html.text(a[0])));
+        define("upload_errors", 1, a -> uploadErrors(a[0], Access.field(a[0], "ref", 0)));
+        define("upload_errors", 2, a -> uploadErrors(a[0], Access.field(a[1], "ref", 0)));
         define("to_string", 1, a -> Html.text(a[0]));
         define("is_nil", 1, a -> a[0] == null);
         define("length", 1, a -> (long) list(a[0], "length").size());
@@ -152,5 +154,16 @@ final class Builtins {
         int first = s.codePointAt(0);
         int length = Character.charCount(first);
         return new String(Character.toChars(Character.toTitleCase(first))) + s.substring(length).toLowerCase(Locale.ROOT);
+    }
+
+    /** Phoenix's upload_errors/1,2: the reasons (atoms, here strings) recorded for the config's or an entry's ref. */
+    private static List<Object> uploadErrors(Object config, Object ref) {
+        List<Object> reasons = new ArrayList<>();
+        for (Object error : Values.enumerable(Access.field(config, "errors", 0), 0)) {
+            if (error instanceof List<?> pair && pair.size() == 2 && Values.equal(pair.get(0), ref)) {
+                reasons.add(pair.get(1));
+            }
+        }
+        return reasons;
     }
 }

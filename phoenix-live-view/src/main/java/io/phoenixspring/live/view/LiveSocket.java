@@ -78,6 +78,8 @@ public final class LiveSocket {
     private List<Object> events = List.of();
     /** The view's async work; made by the first assignAsync/startAsync of a connected socket. */
     private AsyncTasks async;
+    /** The view's uploads ({@code @uploads}). */
+    private final Uploads uploads = new Uploads();
 
     private LiveSocket(String id, Link link, Map<String, Object> connectParams, Map<String, Object> connAssigns,
             URI uri, Map<String, String> flash) {
@@ -573,5 +575,67 @@ public final class LiveSocket {
     /** Everything counts as changed (a full render). */
     void markAllChanged() {
         changed.addAll(assigns.keySet());
+    }
+
+    // ---------------------------------------------------------------- uploads
+
+    /**
+     * allow_upload/3: lets the page's {@code <.live_file_input upload={@uploads.NAME}/>} upload files over
+     * the socket; {@code @uploads.NAME} is an {@link UploadConfig} with the selected entries and errors.
+     * Calling it again replaces the config (and drops its entries).
+     */
+    public LiveSocket allowUpload(String name, UploadOptions options) {
+        uploads.allow(Objects.requireNonNull(name, "name"), Objects.requireNonNull(options, "options"));
+        return uploadsChanged();
+    }
+
+    /** disallow_upload/2. */
+    public LiveSocket disallowUpload(String name) {
+        uploads.disallow(name);
+        return uploadsChanged();
+    }
+
+    /** cancel_upload/3: drops an entry (its file, if any, is deleted). */
+    public LiveSocket cancelUpload(String name, String entryRef) {
+        if (uploads.cancel(name, entryRef)) {
+            uploadsChanged();
+        }
+        return this;
+    }
+
+    /** The entries fully uploaded (uploaded_entries/2's first list). */
+    public List<UploadEntry> uploadedEntries(String name) {
+        return uploads.completed(name);
+    }
+
+    /** The entries not uploaded yet (uploaded_entries/2's second list). */
+    public List<UploadEntry> uploadingEntries(String name) {
+        return uploads.inProgress(name);
+    }
+
+    /**
+     * consume_uploaded_entries/3: hands each fully uploaded file (its temporary path, exactly the bytes
+     * the client sent) to {@code consumer}, then deletes it and closes its upload channel; the entries
+     * leave {@code @uploads} when their channels have closed. Throws while entries are still uploading.
+     *
+     * <pre>{@code
+     * List<String> names = socket.consumeUploadedEntries("photo", (path, entry) -> {
+     *     Files.copy(path, dir.resolve(entry.ref() + ".bin"));
+     *     return entry.clientName();
+     * });
+     * }</pre>
+     */
+    public <T> List<T> consumeUploadedEntries(String name, UploadConsumer<T> consumer) {
+        return uploads.consume(name, consumer);
+    }
+
+    /** The upload state the protocol drives (the runtime uses this). */
+    public Uploads uploads() {
+        return uploads;
+    }
+
+    /** Re-assigns {@code @uploads} after the protocol changed it (the runtime calls this). */
+    public LiveSocket uploadsChanged() {
+        return assign("uploads", uploads.value());
     }
 }
