@@ -697,19 +697,33 @@ public final class LiveViewTest {
         }
 
         private String pushEvent(String type, String event, Object value, String what) {
+            return pushEvent(type, event, value, what, null);
+        }
+
+        private String pushEvent(String type, String event, Object value, String what, Integer cid) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", type);
             payload.put("event", event);
             payload.put("value", value);
+            if (cid != null) {
+                payload.put("cid", cid);
+            }
             push("event", payload, what != null ? what : "the " + type + " event \"" + event + "\"");
             return currentHtml();
         }
 
         private String pushForm(String event, String value, Map<String, Object> meta) {
+            return pushForm(event, value, meta, null);
+        }
+
+        private String pushForm(String event, String value, Map<String, Object> meta, Integer cid) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", "form");
             payload.put("event", event);
             payload.put("value", value);
+            if (cid != null) {
+                payload.put("cid", cid);
+            }
             if (!meta.isEmpty()) {
                 payload.put("meta", meta);
             }
@@ -973,7 +987,36 @@ public final class LiveViewTest {
             if (event.startsWith("[")) {
                 return jsCommands(event, values, type, what);
             }
-            return pushEvent(type, event, values, "the " + type + " on " + what);
+            return pushEvent(type, event, values, "the " + type + " on " + what, target(element));
+        }
+
+        /**
+         * The live component an element's event goes to, as the client decides: {@code phx-target="1"} (a cid, as
+         * {@code @myself} renders), or a selector whose first match lies in a component; null for the view.
+         */
+        private Integer target(org.jsoup.nodes.Element element) {
+            String target = element.attr("phx-target");
+            if (target.isEmpty()) {
+                return null;
+            }
+            if (target.matches("\\d+")) {
+                return Integer.valueOf(target);
+            }
+            org.jsoup.nodes.Element found;
+            try {
+                found = dom.container().selectFirst(target);
+            } catch (Selector.SelectorParseException e) {
+                throw new AssertionError("phx-target \"" + target + "\" is no selector: " + LiveDom.describe(element));
+            }
+            if (found == null) {
+                throw new AssertionError("phx-target \"" + target + "\" matches nothing: " + LiveDom.describe(element));
+            }
+            for (org.jsoup.nodes.Element e = found; e != null; e = e.parent()) {
+                if (e.hasAttr("data-phx-component")) {
+                    return Integer.valueOf(e.attr("data-phx-component"));
+                }
+            }
+            return null;
         }
 
         /** {@code JS.push} commands: each push is sent, the rest (client-side DOM work) ignored. */
@@ -1057,7 +1100,7 @@ public final class LiveViewTest {
                     throw new AssertionError("the form " + selector + " has no phx-submit attribute: " + LiveDom.describe(form));
                 }
                 used.addAll(FormData.names(form));      // the client marks every input submitted
-                return pushForm(event, FormData.encode(form, typed, added, submitter, used, null), meta);
+                return pushForm(event, FormData.encode(form, typed, added, submitter, used, null), meta, target(form));
             }
             String targetName = target != null ? String.valueOf(target) : typed.isEmpty() ? null : lastKey(typed);
             org.jsoup.nodes.Element input = null;
@@ -1077,7 +1120,8 @@ public final class LiveViewTest {
             if (targetName != null) {
                 meta.put("_target", targetName);
             }
-            return pushForm(event, FormData.encode(form, typed, added, submitter, used, only), meta);
+            return pushForm(event, FormData.encode(form, typed, added, submitter, used, only), meta,
+                    target(input != null && input.hasAttr("phx-target") ? input : form));
         }
 
         private static String lastKey(Map<String, List<String>> typed) {
