@@ -112,7 +112,8 @@ public final class Diff {
     private Map<String, Object> component(LiveComponentRef ref, Map<Integer, Prints> before, java.util.Set<Integer> done) {
         ComponentState state = components.get(ref.cid());
         Rendered tree = ref.tree();
-        Prints prints = state == null ? null : state.prints();
+        // A copy: the trees from before this diff stay as the client has them, for "s": -cid below.
+        Prints prints = state == null ? null : state.prints().copy();
         Integer linked = null;
         if (prints == null || prints.fingerprint != tree.fingerprint()) {
             // New, or a new root: another component of the class may already have these statics (maybe_reuse_static).

@@ -82,6 +82,54 @@ class LiveComponentsTest {
         }
     }
 
+    /** A component whose tree nests a template per branch. */
+    public static class Flag implements LiveComponent {
+        static final Template TEMPLATE = Templates.compile(
+                "<div id={@id}><%= if @on do %><b>on</b><% else %><i>off</i><% end %></div>", "Flag.html.heex", Flag.class);
+
+        @Override
+        public Template template() {
+            return TEMPLATE;
+        }
+    }
+
+    @TemplateImports(Flag.class)
+    static final class Flags implements LiveView {
+        static final Template TEMPLATE = Templates.compile(
+                "<main><.live_component :for={id <- @ids} module={Flag} id={id} on={@on}/></main>", "Flags.html.heex", Flags.class);
+
+        @Override
+        public void mount(Map<String, Object> params, Map<String, Object> session, LiveSocket socket) {
+            socket.assign("ids", List.of("a")).assign("on", false);
+        }
+    }
+
+    @Test
+    void aTreeSharedFromBeforeTheDiffIsTheClientsOldOneThoughItsComponentChangedInTheSameDiff() {
+        LiveSocket socket = LiveSocket.connected("phx-1", URL, new LiveSocket.Link() {
+            public void subscribe(String topic) {
+            }
+
+            public void unsubscribe(String topic) {
+            }
+
+            public void send(Object message) {
+            }
+
+            public void sendAfter(Object message, Duration delay) {
+            }
+        }, Map.of(), Map.of());
+        LiveProcess process = new LiveProcess(new Flags(), Flags.TEMPLATE, null, socket, LiveComponentSource.DEFAULT);
+        process.mount(Map.of(), Map.of(CsrfToken.SESSION_KEY, CsrfToken.generate()), null, List.of());
+        process.renderDiff();
+        socket.assign("ids", List.of("a", "b")).assign("on", true);
+        JsonNode diff = json(process.renderDiff());
+        // a switches to the "on" branch (new statics); b shares a's tree as the client had it (the "off" branch),
+        // so b's branch must come with its statics.
+        assertThat(diff.get("c").get("1").get("1")).isEqualTo(json("{\"s\": [\"<b>on</b>\"]}"));
+        assertThat(diff.get("c").get("2")).isEqualTo(json("{\"0\": \" id=\\\"b\\\"\", \"1\": {\"s\": [\"<b>on</b>\"]}, \"s\": -1}"));
+    }
+
     private final List<Object> sent = new ArrayList<>();
     private final Counter counter = new Counter();
     private final Page page = new Page();
