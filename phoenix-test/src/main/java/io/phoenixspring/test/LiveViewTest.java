@@ -128,6 +128,25 @@ public final class LiveViewTest {
     }
 
     /** {@code live(build_conn(), path)}: the dead render of {@code path}, then its connected mount. */
+    /**
+     * {@code render_component(MyComponent, id: "x", user: user)}: the live component's HTML, mounted, updated with
+     * {@code assigns} and rendered (as cid 1, outside any view; its template as the app finds it beside the class).
+     *
+     * <pre>{@code
+     * assertThat(lv.renderComponent(Toggle.class, Map.of("id", "t"))).contains("<span id=\"t-state\">off</span>");
+     * }</pre>
+     */
+    public String renderComponent(Class<? extends io.phoenixspring.live.view.LiveComponent> type, Map<String, ?> assigns) {
+        io.phoenixspring.live.view.LiveComponentSource source = io.phoenixspring.live.view.LiveComponentSource.of(c -> {
+            try {
+                return beans.apply(c);
+            } catch (RuntimeException noBean) {
+                return io.phoenixspring.live.view.LiveComponentSource.instantiate(c);
+            }
+        }, io.phoenixspring.live.view.TemplateResolver.colocated());
+        return io.phoenixspring.live.view.LiveProcess.renderComponent(source, type, assigns);
+    }
+
     public View live(String path) {
         return live(conn, path);
     }

@@ -165,6 +165,20 @@ public final class LiveProcess {
         return deleted;
     }
 
+    /**
+     * A live component's HTML outside any view (LiveViewTest's {@code render_component}): mounted, updated with
+     * {@code assigns} ({@code id} among them, else {@code "1"}) and rendered disconnected as cid 1.
+     */
+    public static String renderComponent(LiveComponentSource source, Class<?> type, Map<String, ?> assigns) {
+        LiveSocket host = LiveSocket.disconnected("phx-component", URI.create("http://localhost/"), Map.of(), Map.of());
+        LiveComponents components = new LiveComponents(source, host);
+        Map<String, Object> values = new LinkedHashMap<>(assigns);
+        values.putIfAbsent("id", "1");
+        io.phoenixspring.live.rendered.LiveComponentCall call =
+                new io.phoenixspring.live.rendered.LiveComponentCall(type, String.valueOf(values.get("id")), values);
+        return LiveComponentContext.with(components, () -> components.render(call).tree().toHtml());
+    }
+
     /** How many live components the view holds. */
     public int componentCount() {
         return components.size();

@@ -60,4 +60,15 @@ class ComponentsLiveTest {
         assertThat(view.element("#n3 .clicks").render()).isEqualTo("<span class=\"clicks\">1</span>");
         assertThat(view.element("#heard").render()).isEqualTo("<p id=\"heard\">bumped n2, bumped n3</p>");
     }
+
+    @Test
+    void renderComponentRendersOneOutsideAnyView() {
+        assertThat(lv.renderComponent(ComponentsLive.Note.class, Map.of("id", "solo", "title", "Alone"))).isEqualTo("""
+                <section id="solo" class="note">
+                  <h2>Alone</h2>
+                  <span class="text">empty</span> <span class="clicks">0</span>
+                  <button class="bump" phx-click="bump" phx-target="1">bump</button>
+                  <form class="edit" phx-submit="save" phx-target="#solo"><input name="text" value=""></form>
+                </section>""");
+    }
 }
