@@ -128,6 +128,25 @@ public final class LiveViewTest {
     }
 
     /** {@code live(build_conn(), path)}: the dead render of {@code path}, then its connected mount. */
+    /**
+     * {@code render_component(MyComponent, id: "x", user: user)}: the live component's HTML, mounted, updated with
+     * {@code assigns} and rendered (as cid 1, outside any view; its template as the app finds it beside the class).
+     *
+     * <pre>{@code
+     * assertThat(lv.renderComponent(Toggle.class, Map.of("id", "t"))).contains("<span id=\"t-state\">off</span>");
+     * }</pre>
+     */
+    public String renderComponent(Class<? extends io.phoenixspring.live.view.LiveComponent> type, Map<String, ?> assigns) {
+        io.phoenixspring.live.view.LiveComponentSource source = io.phoenixspring.live.view.LiveComponentSource.of(c -> {
+            try {
+                return beans.apply(c);
+            } catch (RuntimeException noBean) {
+                return io.phoenixspring.live.view.LiveComponentSource.instantiate(c);
+            }
+        }, io.phoenixspring.live.view.TemplateResolver.colocated());
+        return io.phoenixspring.live.view.LiveProcess.renderComponent(source, type, assigns);
+    }
+
     public View live(String path) {
         return live(conn, path);
     }
@@ -697,19 +716,33 @@ public final class LiveViewTest {
         }
 
         private String pushEvent(String type, String event, Object value, String what) {
+            return pushEvent(type, event, value, what, null);
+        }
+
+        private String pushEvent(String type, String event, Object value, String what, Integer cid) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", type);
             payload.put("event", event);
             payload.put("value", value);
+            if (cid != null) {
+                payload.put("cid", cid);
+            }
             push("event", payload, what != null ? what : "the " + type + " event \"" + event + "\"");
             return currentHtml();
         }
 
         private String pushForm(String event, String value, Map<String, Object> meta) {
+            return pushForm(event, value, meta, null);
+        }
+
+        private String pushForm(String event, String value, Map<String, Object> meta, Integer cid) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", "form");
             payload.put("event", event);
             payload.put("value", value);
+            if (cid != null) {
+                payload.put("cid", cid);
+            }
             if (!meta.isEmpty()) {
                 payload.put("meta", meta);
             }
@@ -973,7 +1006,36 @@ public final class LiveViewTest {
             if (event.startsWith("[")) {
                 return jsCommands(event, values, type, what);
             }
-            return pushEvent(type, event, values, "the " + type + " on " + what);
+            return pushEvent(type, event, values, "the " + type + " on " + what, target(element));
+        }
+
+        /**
+         * The live component an element's event goes to, as the client decides: {@code phx-target="1"} (a cid, as
+         * {@code @myself} renders), or a selector whose first match lies in a component; null for the view.
+         */
+        private Integer target(org.jsoup.nodes.Element element) {
+            String target = element.attr("phx-target");
+            if (target.isEmpty()) {
+                return null;
+            }
+            if (target.matches("\\d+")) {
+                return Integer.valueOf(target);
+            }
+            org.jsoup.nodes.Element found;
+            try {
+                found = dom.container().selectFirst(target);
+            } catch (Selector.SelectorParseException e) {
+                throw new AssertionError("phx-target \"" + target + "\" is no selector: " + LiveDom.describe(element));
+            }
+            if (found == null) {
+                throw new AssertionError("phx-target \"" + target + "\" matches nothing: " + LiveDom.describe(element));
+            }
+            for (org.jsoup.nodes.Element e = found; e != null; e = e.parent()) {
+                if (e.hasAttr("data-phx-component")) {
+                    return Integer.valueOf(e.attr("data-phx-component"));
+                }
+            }
+            return null;
         }
 
         /** {@code JS.push} commands: each push is sent, the rest (client-side DOM work) ignored. */
@@ -1057,7 +1119,7 @@ public final class LiveViewTest {
                     throw new AssertionError("the form " + selector + " has no phx-submit attribute: " + LiveDom.describe(form));
                 }
                 used.addAll(FormData.names(form));      // the client marks every input submitted
-                return pushForm(event, FormData.encode(form, typed, added, submitter, used, null), meta);
+                return pushForm(event, FormData.encode(form, typed, added, submitter, used, null), meta, target(form));
             }
             String targetName = target != null ? String.valueOf(target) : typed.isEmpty() ? null : lastKey(typed);
             org.jsoup.nodes.Element input = null;
@@ -1077,7 +1139,8 @@ public final class LiveViewTest {
             if (targetName != null) {
                 meta.put("_target", targetName);
             }
-            return pushForm(event, FormData.encode(form, typed, added, submitter, used, only), meta);
+            return pushForm(event, FormData.encode(form, typed, added, submitter, used, only), meta,
+                    target(input != null && input.hasAttr("phx-target") ? input : form));
         }
 
         private static String lastKey(Map<String, List<String>> typed) {

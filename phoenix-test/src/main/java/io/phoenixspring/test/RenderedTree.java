@@ -12,7 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A view's rendered tree as the official JavaScript client keeps it ({@code rendered.js} of
  * phoenix_live_view 1.0): diffs merged into the tree ({@code "s"} replaces a subtree, other objects
  * merge key by key, everything else replaces), then the tree turned back into HTML, comprehensions
- * ({@code "d"}) with their shared templates ({@code "p"}), streams emptied once rendered as the client does.
+ * ({@code "d"}) with their shared templates ({@code "p"}), live components ({@code "c"} by cid, {@code "s": cid}
+ * sharing another's statics), streams emptied once rendered as the client does.
  *
  * <pre>{@code
  * RenderedTree tree = new RenderedTree(joinReply.get("rendered"));
@@ -35,6 +36,8 @@ final class RenderedTree {
     }
 
     private ObjectNode rendered = JsonNodeFactory.instance.objectNode();
+    /** The live components' trees by cid ({@code "c"}), kept across diffs as the client keeps them. */
+    private ObjectNode components = JsonNodeFactory.instance.objectNode();
 
     RenderedTree(JsonNode initial) {
         merge(initial);
@@ -45,14 +48,65 @@ final class RenderedTree {
         if (!(diff instanceof ObjectNode object)) {
             throw new AssertionError("a LiveView diff must be a JSON object, got " + diff);
         }
-        if (object.has("c")) {
-            throw new UnsupportedOperationException("live components (\"c\" in a diff) are not supported by LiveViewTest yet");
-        }
-        if (object.has("s")) {
-            rendered = object.deepCopy();
+        ObjectNode copy = object.deepCopy();
+        JsonNode newComponents = copy.remove("c");
+        if (copy.has("s")) {
+            rendered = copy;
+            components = JsonNodeFactory.instance.objectNode();
         } else {
-            merge(rendered, object.deepCopy());
+            merge(rendered, copy);
         }
+        if (newComponents instanceof ObjectNode fresh) {
+            // rendered.js: each new tree is resolved against the old ones ("s": cid shares statics), then all replace them.
+            Map<String, ObjectNode> resolved = new java.util.LinkedHashMap<>();
+            for (String cid : fresh.propertyNames()) {
+                component(cid, fresh, resolved);
+            }
+            resolved.forEach(components::set);
+        }
+    }
+
+    /** {@code cachedFindComponent}: a component's tree from its diff, the old trees and the other new ones. */
+    private ObjectNode component(String cid, ObjectNode fresh, Map<String, ObjectNode> resolved) {
+        ObjectNode done = resolved.get(cid);
+        if (done != null) {
+            return done;
+        }
+        if (!(fresh.get(cid) instanceof ObjectNode diff)) {
+            throw new AssertionError("the diff's \"c\" has no tree for the component " + cid);
+        }
+        ObjectNode tree;
+        JsonNode shared = diff.get("s");
+        if (shared != null && shared.isNumber()) {
+            int from = shared.asInt();
+            ObjectNode source = from > 0 ? component(String.valueOf(from), fresh, resolved)
+                    : (ObjectNode) components.get(String.valueOf(-from));
+            if (source == null) {
+                throw new AssertionError("the component " + cid + " shares the statics of the unknown component " + from);
+            }
+            tree = cloneMerge(source, diff);
+            tree.set("s", source.get("s"));
+        } else if (shared != null || !components.has(cid)) {
+            tree = diff;
+        } else {
+            tree = cloneMerge((ObjectNode) components.get(cid), diff);
+        }
+        resolved.put(cid, tree);
+        return tree;
+    }
+
+    private static ObjectNode cloneMerge(ObjectNode target, ObjectNode source) {
+        ObjectNode merged = target.deepCopy();
+        for (Map.Entry<String, JsonNode> entry : source.properties()) {
+            JsonNode value = entry.getValue();
+            JsonNode existing = merged.get(entry.getKey());
+            if (value instanceof ObjectNode object && !object.has("s") && existing instanceof ObjectNode into) {
+                merged.set(entry.getKey(), cloneMerge(into, object));
+            } else {
+                merged.set(entry.getKey(), value.deepCopy());
+            }
+        }
+        return merged;
     }
 
     private static void merge(ObjectNode target, ObjectNode source) {
@@ -75,7 +129,7 @@ final class RenderedTree {
         return new Html(out.toString(), streams);
     }
 
-    private static void render(ObjectNode node, JsonNode templates, StringBuilder out, List<Stream> streams) {
+    private void render(ObjectNode node, JsonNode templates, StringBuilder out, List<Stream> streams) {
         if (node.has("d")) {
             comprehension(node, templates, out, streams);
             return;
@@ -88,7 +142,7 @@ final class RenderedTree {
         }
     }
 
-    private static void comprehension(ObjectNode node, JsonNode templates, StringBuilder out, List<Stream> streams) {
+    private void comprehension(ObjectNode node, JsonNode templates, StringBuilder out, List<Stream> streams) {
         JsonNode statics = statics(node.get("s"), templates);
         JsonNode rowTemplates = templates != null ? templates : node.get("p");
         JsonNode rows = node.get("d");
@@ -111,18 +165,38 @@ final class RenderedTree {
         }
     }
 
-    private static void dynamic(JsonNode value, JsonNode templates, StringBuilder out, List<Stream> streams) {
+    private void dynamic(JsonNode value, JsonNode templates, StringBuilder out, List<Stream> streams) {
         if (value == null || value.isNull()) {
             throw new AssertionError("the rendered tree has no value for a dynamic the statics expect");
         }
         if (value.isNumber()) {
-            throw new UnsupportedOperationException("live components (cid " + value + ") are not supported by LiveViewTest yet");
+            // A live component: its tree, its root tag marked with data-phx-component as the client marks it.
+            if (!(components.get(value.asString()) instanceof ObjectNode tree)) {
+                throw new AssertionError("the rendered tree names the component " + value + " but \"c\" has no tree for it");
+            }
+            StringBuilder html = new StringBuilder();
+            render(tree, null, html, streams);
+            out.append(markRoot(html.toString(), value.asString()));
+            return;
         }
         if (value instanceof ObjectNode object) {
             render(object, templates, out, streams);
         } else {
             out.append(value.asString());
         }
+    }
+
+    /** The component's root tag with {@code data-phx-component="cid"} (how events find their target component). */
+    private static String markRoot(String html, String cid) {
+        int start = html.indexOf('<');
+        if (start < 0) {
+            return html;
+        }
+        int end = start + 1;
+        while (end < html.length() && !Character.isWhitespace(html.charAt(end)) && html.charAt(end) != '>' && html.charAt(end) != '/') {
+            end++;
+        }
+        return html.substring(0, end) + " data-phx-component=\"" + cid + "\"" + html.substring(end);
     }
 
     private static JsonNode statics(JsonNode statics, JsonNode templates) {

@@ -56,8 +56,20 @@ class RenderedTreeTest {
     }
 
     @Test
-    void liveComponentsAreNotSupportedYet() {
-        assertThatThrownBy(() -> new RenderedTree(json("{'0':1,'s':['<p>','</p>'],'c':{'1':{'s':['x']}}}")))
-                .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("live components");
+    void liveComponentsAreTheirCidsTreesWithSharedStaticsMergedAsTheClientMergesThem() {
+        // The /components transcript's shape: cid 2 takes cid 1's statics from this diff ("s": 1).
+        RenderedTree tree = new RenderedTree(json("{'0':1,'1':2,'s':['<main>','','</main>'],"
+                + "'c':{'1':{'0':'a','1':'off','r':1,'s':['<i>',':','</i>']},'2':{'0':'b','1':'off','s':1}}}"));
+        String one = "<i data-phx-component=\"1\">a:off</i>";
+        assertThat(tree.toHtml().text()).isEqualTo("<main>" + one + "<i data-phx-component=\"2\">b:off</i></main>");
+        tree.merge(json("{'c':{'2':{'1':'on'}}}"));
+        assertThat(tree.toHtml().text()).isEqualTo("<main>" + one + "<i data-phx-component=\"2\">b:on</i></main>");
+        // A new cid 3 takes cid 2's tree as it was before this diff ("s": -2), though cid 2 changes in the same diff.
+        tree.merge(json("{'1':3,'c':{'2':{'1':'off'},'3':{'0':'c','s':-2}}}"));
+        assertThat(tree.toHtml().text()).isEqualTo("<main>" + one + "<i data-phx-component=\"3\">c:on</i></main>");
+        tree.merge(json("{'1':2}"));
+        assertThat(tree.toHtml().text()).isEqualTo("<main>" + one + "<i data-phx-component=\"2\">b:off</i></main>");
+        assertThatThrownBy(() -> new RenderedTree(json("{'0':7,'s':['','']}")).toHtml())
+                .isInstanceOf(AssertionError.class).hasMessageContaining("the component 7");
     }
 }

@@ -8,15 +8,23 @@ import java.util.Map;
 
 /**
  * {@code /components}: the function component {@code <.card>} ({@link CoreComponents#card}) with its
- * title, inner block and footer slot, twice ({@code #card-a}, {@code #card-b}). The live-component
- * toggles of the contract come with #16. Template: {@code ComponentsLive.html.heex}.
+ * title, inner block and footer slot, twice ({@code #card-a}, {@code #card-b}); the live component
+ * {@link Toggle} twice ({@code toggle-1}, {@code toggle-2}, each with its own state), whose flips this
+ * view counts in {@code #parent-count} as they notify it. Template: {@code ComponentsLive.html.heex}.
  */
 @PhoenixLiveView
-@TemplateImports(CoreComponents.class)
+@TemplateImports({CoreComponents.class, Toggle.class})
 public class ComponentsLive implements LiveView {
 
     @Override
     public void mount(Map<String, Object> params, Map<String, Object> session, LiveSocket socket) {
-        socket.assign("page_title", "Components");
+        socket.assign("page_title", "Components").assign("count", 0);
+    }
+
+    @Override
+    public void handleInfo(Object message, LiveSocket socket) {
+        if (message instanceof Toggle.Toggled) {
+            socket.update("count", (Integer count) -> count + 1);
+        }
     }
 }

@@ -227,6 +227,30 @@ class LivePagesBrowserTest {
     }
 
     @Test
+    void liveComponentTogglesKeepTheirOwnStateAndNotifyTheParent() {
+        open(alice, "/components");
+        mark(alice);
+        assertThat(text(alice, "toggle-1-state")).isEqualTo("off");
+        assertThat(text(alice, "toggle-2-state")).isEqualTo("off");
+        assertThat(text(alice, "parent-count")).isEqualTo("0");
+        assertThat(alice.findElement(By.id("toggle-1-button")).getAttribute("phx-target")).isEqualTo("1");
+        assertThat(alice.findElement(By.id("toggle-2-button")).getAttribute("phx-target")).isEqualTo("2");
+
+        click(alice, "toggle-1-button");
+        waitFor(alice, "toggle-1 turns on and the parent counts it", d -> text(d, "toggle-1-state").equals("on")
+                && text(d, "parent-count").equals("1"));
+        assertThat(text(alice, "toggle-2-state")).isEqualTo("off");
+        click(alice, "toggle-2-button");
+        waitFor(alice, "toggle-2 turns on and the parent counts it", d -> text(d, "toggle-2-state").equals("on")
+                && text(d, "parent-count").equals("2"));
+        assertThat(text(alice, "toggle-1-state")).isEqualTo("on");
+        click(alice, "toggle-1-button");
+        waitFor(alice, "toggle-1 turns off, toggle-2 stays on", d -> text(d, "toggle-1-state").equals("off")
+                && text(d, "toggle-2-state").equals("on") && text(d, "parent-count").equals("3"));
+        assertNotReloaded(alice);
+    }
+
+    @Test
     void jsCommandsRunInTheBrowserPingIsRepliedToAndTheEchoHookGetsItsGreeting() throws IOException {
         open(alice, "/js");
         mark(alice);

@@ -30,6 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * replies' rendered trees and the diffs of {@code /counter}, {@code /list} (add, delete, shuffle, two
  * views over PubSub), {@code /nav} (patch, push_patch, back, navigate) and {@code /form} (validate
  * with {@code _unused_} params, submit, push_navigate with the flash and its JS-command click, lv:clear-flash)
+ * {@code /components} (live components: cids, {@code "c"}, shared statics, targeted events, the destroy handshake)
  * and {@code /js} (JS commands in attributes, a hook's event answered with push_event, a reply) are equal as
  * JSON trees. Also: stale joins (wrong CSRF token, tampered cookie, tampered session token), a crash and
  * its rejoin, and the {@code start} param's parsing.
@@ -83,13 +84,9 @@ class LivePagesWireTest {
     void deadRendersAreTheTranscriptsHtmlInsideTheRootLayout() throws Exception {
         try (LiveWire browser = wire()) {
             JsonNode dead = transcripts.get("deadRenders");
-            for (String path : new String[] {"/counter?start=5", "/form", "/list", "/nav/1", "/js", "/crash"}) {
+            for (String path : new String[] {"/counter?start=5", "/form", "/list", "/nav/1", "/components", "/js", "/crash"}) {
                 assertThat(withoutBlankLines(browser.page(path).containerHtml())).as(path).isEqualTo(dead.get(path).asString());
             }
-            // /components: the function-component cards (the live-component toggles come with #16).
-            String components = dead.get("/components").asString();
-            assertThat(withoutBlankLines(browser.page("/components").containerHtml()))
-                    .isEqualTo(components.substring(0, components.indexOf("</section>\n<div id=\"toggle-1\"") + "</section>".length()));
 
             HttpResponse<String> counter = browser.get("/counter?start=5");
             assertThat(counter.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
@@ -270,6 +267,43 @@ class LivePagesWireTest {
         }
     }
 
+    @Test
+    void liveComponentsJoinWithCidsAndSharedStaticsAndTheirEventsAreTheTranscripts() throws Exception {
+        try (LiveWire browser = wire()) {
+            LiveWire.Page page = browser.page("/components");
+            JsonNode joined = browser.connect(page.csrfToken()).join(page);
+            // The toggles are cids 1 and 2 in the page, their trees under "c"; toggle-2 shares toggle-1's statics ("s": 1).
+            assertThat(joined.get("response").get("rendered")).isEqualTo(rendered("components.join"));
+            assertThat(RenderedHtml.of(joined.get("response").get("rendered"))).isEqualTo(page.containerHtml());
+
+            // A click targeted at cid 1: the component's diff under "c"; its send(self(), …) reaches the view: a server diff.
+            Map<String, Object> toggle1 = Map.of("type", "click", "event", "toggle", "value", Map.of("value", ""), "cid", 1);
+            assertThat(browser.push("4", page, "event", toggle1))
+                    .isEqualTo(json("{\"response\":{\"diff\":{\"c\":{\"1\":{\"2\":\"on\"}}}},\"status\":\"ok\"}"));
+            assertThat(browser.push("diff")).isEqualTo(json("{\"1\":{\"4\":\"1\"}}"));
+            Map<String, Object> toggle2 = Map.of("type", "click", "event", "toggle", "value", Map.of("value", ""), "cid", 2);
+            assertThat(browser.push("4", page, "event", toggle2))
+                    .isEqualTo(json("{\"response\":{\"diff\":{\"c\":{\"2\":{\"2\":\"on\"}}}},\"status\":\"ok\"}"));
+            assertThat(browser.push("diff")).isEqualTo(json("{\"1\":{\"4\":\"2\"}}"));
+            assertThat(browser.push("4", page, "event", toggle1))
+                    .isEqualTo(json("{\"response\":{\"diff\":{\"c\":{\"1\":{\"2\":\"off\"}}}},\"status\":\"ok\"}"));
+            assertThat(browser.push("diff")).isEqualTo(json("{\"1\":{\"4\":\"3\"}}"));
+
+            // An event for a cid the page does not hold (already destroyed) is acknowledged and ignored.
+            Map<String, Object> unknown = Map.of("type", "click", "event", "toggle", "value", Map.of("value", ""), "cid", 9);
+            assertThat(browser.push("4", page, "event", unknown)).isEqualTo(json("{\"response\":{},\"status\":\"ok\"}"));
+            // The destroy handshake: only cids first announced by cids_will_destroy are deleted.
+            assertThat(browser.push("4", page, "cids_destroyed", Map.of("cids", List.of(1))))
+                    .isEqualTo(json("{\"response\":{\"cids\":[]},\"status\":\"ok\"}"));
+            assertThat(browser.push("4", page, "cids_will_destroy", Map.of("cids", List.of(2))))
+                    .isEqualTo(json("{\"response\":{},\"status\":\"ok\"}"));
+            assertThat(browser.push("4", page, "cids_destroyed", Map.of("cids", List.of(2))))
+                    .isEqualTo(json("{\"response\":{\"cids\":[2]},\"status\":\"ok\"}"));
+            assertThat(browser.push("4", page, "event", toggle2)).isEqualTo(json("{\"response\":{},\"status\":\"ok\"}"));
+            assertThat(browser.quietFor(Duration.ofMillis(200))).isEmpty();
+        }
+    }
+
     /**
      * {@code expected} with each string the transcripts abridged ({@code "<first 150>…(N chars)"}) replaced
      * by {@code full}, after checking that {@code full} is that string: the same start and length.
@@ -349,13 +383,26 @@ class LivePagesWireTest {
 
         static String of(JsonNode rendered) {
             StringBuilder out = new StringBuilder();
-            render(rendered, null, out);
+            render(rendered, null, rendered.get("c"), out);
             return out.toString();
         }
 
-        private static void render(JsonNode node, JsonNode shared, StringBuilder out) {
+        /** A live component's tree, its statics taken from the cid it shares them with ({@code "s": cid}). */
+        private static JsonNode component(JsonNode components, int cid) {
+            ObjectNode tree = (ObjectNode) components.get(String.valueOf(cid)).deepCopy();
+            if (tree.get("s").isInt()) {
+                tree.set("s", component(components, Math.abs(tree.get("s").asInt())).get("s"));
+            }
+            return tree;
+        }
+
+        private static void render(JsonNode node, JsonNode shared, JsonNode components, StringBuilder out) {
             if (node.isString()) {
                 out.append(node.asString());
+                return;
+            }
+            if (node.isInt()) {
+                render(component(components, node.asInt()), null, components, out);
                 return;
             }
             JsonNode templates = node.has("p") ? node.get("p") : shared;
@@ -365,7 +412,7 @@ class LivePagesWireTest {
                     for (int i = 0; i < statics.size(); i++) {
                         out.append(statics.get(i).asString());
                         if (i < row.size()) {
-                            render(row.get(i), templates, out);
+                            render(row.get(i), templates, components, out);
                         }
                     }
                 }
@@ -374,7 +421,7 @@ class LivePagesWireTest {
             for (int i = 0; i < statics.size(); i++) {
                 out.append(statics.get(i).asString());
                 if (i + 1 < statics.size()) {
-                    render(node.get(String.valueOf(i)), templates, out);
+                    render(node.get(String.valueOf(i)), templates, components, out);
                 }
             }
         }

@@ -177,9 +177,14 @@ final class LiveChannel implements Channel {
         JsonNode message = payload instanceof JsonNode node ? node : JSON.nullNode();
         switch (event) {
             case "event" -> {
-                JsonNode cid = message.get("cid");
-                if (cid != null && !cid.isNull()) {
-                    throw new UnsupportedOperationException("live components (an event with a cid) are not supported yet");
+                JsonNode cidNode = message.get("cid");
+                Integer cid = null;
+                if (cidNode != null && !cidNode.isNull()) {
+                    if (!cidNode.canConvertToInt() || !cidNode.isIntegralNumber()) {
+                        log.warn("LiveView event with a malformed cid on {}: {}", socket.topic(), cidNode);
+                        return HandleResult.error(Map.of("reason", "a cid is an integer"));
+                    }
+                    cid = cidNode.asInt();
                 }
                 String name = text(message, "event");
                 if (name == null) {
@@ -206,13 +211,23 @@ final class LiveChannel implements Channel {
                     // click, keydown/keyup, focus/blur: an object; a hook's pushEvent: any JSON value.
                     JsonNode raw = message.get("value");
                     value = raw == null || raw.isNull() ? new LinkedHashMap<>() : JSON.convertValue(raw, Object.class);
-                    String misfit = joined.process().misfit(name, value);
+                    String misfit = cid == null ? joined.process().misfit(name, value)
+                            : joined.process().hasComponent(cid) ? joined.process().misfit(cid, name, value) : null;
                     if (misfit != null) {
                         log.warn("LiveView event refused on {}: {}", socket.topic(), misfit);
                         return HandleResult.error(Map.of("reason", misfit));
                     }
                 }
-                joined.process().handleEvent(name, value);
+                if (cid != null) {
+                    if (!joined.process().hasComponent(cid)) {
+                        // As Phoenix: the component was removed meanwhile (the client's destroy is in flight).
+                        log.debug("LiveView event \"{}\" for the unknown component {} on {}", name, cid, socket.topic());
+                        return HandleResult.ok(Map.of());
+                    }
+                    joined.process().handleComponentEvent(cid, name, value);
+                } else {
+                    joined.process().handleEvent(name, value);
+                }
                 return after(joined, socket, true);
             }
             case "live_patch" -> {
@@ -242,10 +257,11 @@ final class LiveChannel implements Channel {
                 return after(joined, socket, true);
             }
             case "cids_will_destroy" -> {
+                joined.process().componentsWillDestroy(cids(message));
                 return HandleResult.ok(Map.of());
             }
             case "cids_destroyed" -> {
-                return HandleResult.ok(Map.of("cids", List.of()));
+                return HandleResult.ok(Map.of("cids", joined.process().componentsDestroyed(cids(message))));
             }
             default -> throw new UnmatchedEventException(event, socket.topic());
         }
@@ -441,6 +457,20 @@ final class LiveChannel implements Channel {
                 socket.sendAfter(message, delay);
             }
         };
+    }
+
+    /** The {@code cids} of a destroy message; anything but integers is left out. */
+    private static List<Integer> cids(JsonNode message) {
+        JsonNode cids = message.get("cids");
+        List<Integer> values = new java.util.ArrayList<>();
+        if (cids != null && cids.isArray()) {
+            for (JsonNode cid : cids) {
+                if (cid.isIntegralNumber() && cid.canConvertToInt()) {
+                    values.add(cid.asInt());
+                }
+            }
+        }
+        return values;
     }
 
     private static String text(JsonNode node, String field) {

@@ -53,7 +53,8 @@ public record Comprehension(List<String> statics, List<List<Object>> dynamics, l
                         + " dynamics, " + statics.size() + " statics");
             }
             for (Object dynamic : row) {
-                if (!(dynamic instanceof String) && !(dynamic instanceof Rendered) && !(dynamic instanceof Comprehension)) {
+                if (!(dynamic instanceof String) && !(dynamic instanceof Rendered) && !(dynamic instanceof Comprehension)
+                        && !(dynamic instanceof LiveComponentRef) && !(dynamic instanceof LiveComponentCall)) {
                     throw new IllegalArgumentException("a row's dynamic is an escaped String, a Rendered or a Comprehension, got "
                             + (dynamic == null ? "null" : dynamic.getClass().getName()));
                 }

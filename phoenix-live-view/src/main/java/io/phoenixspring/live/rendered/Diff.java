@@ -31,6 +31,16 @@ public final class Diff {
         Prints(long fingerprint) {
             this.fingerprint = fingerprint;
         }
+
+        Prints copy() {
+            Prints copy = new Prints(fingerprint);
+            children.forEach((index, child) -> copy.children.put(index, child.copy()));
+            return copy;
+        }
+    }
+
+    /** What the client holds of one live component. */
+    private record ComponentState(Class<?> type, Prints prints) {
     }
 
     /** Statics shared by the templates nested in one comprehension's rows ({@code "p"}). */
@@ -48,35 +58,130 @@ public final class Diff {
     }
 
     private Prints root;
+    /** The live components the client holds, by cid, in the order they came. */
+    private final Map<Integer, ComponentState> components = new LinkedHashMap<>();
+    /** Cids the client is destroying ({@code cids_will_destroy}): their statics are not shared any more. */
+    private final java.util.Set<Integer> marked = new java.util.HashSet<>();
+    /** The components met while rendering, whose trees go under {@code "c"}. */
+    private final java.util.ArrayDeque<LiveComponentRef> pending = new java.util.ArrayDeque<>();
 
     /**
      * The wire JSON of {@code rendered}: keys {@code "0"}, {@code "1"}, … for dynamics, {@code "s"},
-     * {@code "r"}; empty when nothing changed. Top-level keys ({@code "t"}, {@code "e"}, …) are the
-     * caller's to add.
+     * {@code "r"}, and {@code "c"} for the live components rendered with it; empty when nothing
+     * changed. Top-level keys ({@code "t"}, {@code "e"}, …) are the caller's to add.
      */
     public Map<String, Object> render(Rendered rendered) {
-        Prints[] next = new Prints[1];
-        Map<String, Object> json = rendered(rendered, root, next);
-        root = next[0];
+        return render(rendered, List::of);
+    }
+
+    /**
+     * {@link #render(Rendered)} of the page ({@code null}: the page did not render) and of live
+     * components that rendered on their own (an event, {@code send_update}; asked for after the page,
+     * which may render them itself); the components met in
+     * the trees follow, under {@code "c"} by cid. A component's tree whose statics equal another
+     * component's of the same class says so ({@code "s": cid}, negative: that cid's tree before this diff).
+     */
+    public Map<String, Object> render(Rendered rendered, java.util.function.Supplier<List<LiveComponentRef>> components) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        pending.clear();
+        if (rendered != null) {
+            Prints[] next = new Prints[1];
+            json.putAll(rendered(rendered, root, next, true));
+            root = next[0];
+        }
+        pending.addAll(components.get());
+        Map<Integer, Prints> before = new HashMap<>();
+        this.components.forEach((cid, state) -> before.put(cid, state.prints()));
+        java.util.Set<Integer> done = new java.util.HashSet<>();
+        Map<String, Object> trees = new LinkedHashMap<>();
+        while (!pending.isEmpty()) {
+            LiveComponentRef ref = pending.poll();
+            marked.remove(ref.cid());
+            if (ref.tree() == null) {
+                continue;
+            }
+            trees.put(String.valueOf(ref.cid()), component(ref, before, done));
+            done.add(ref.cid());
+        }
+        if (!trees.isEmpty()) {
+            json.put("c", trees);
+        }
         return json;
+    }
+
+    private Map<String, Object> component(LiveComponentRef ref, Map<Integer, Prints> before, java.util.Set<Integer> done) {
+        ComponentState state = components.get(ref.cid());
+        Rendered tree = ref.tree();
+        // A copy: the trees from before this diff stay as the client has them, for "s": -cid below.
+        Prints prints = state == null ? null : state.prints().copy();
+        Integer linked = null;
+        if (prints == null || prints.fingerprint != tree.fingerprint()) {
+            // New, or a new root: another component of the class may already have these statics (maybe_reuse_static).
+            for (Map.Entry<Integer, ComponentState> other : components.entrySet()) {
+                int cid = other.getKey();
+                if (cid == ref.cid() || other.getValue().type() != ref.type()) {
+                    continue;
+                }
+                Prints old = before.get(cid);
+                if (old != null && !marked.contains(cid) && old.fingerprint == tree.fingerprint()) {
+                    linked = -cid;
+                    prints = old.copy();
+                    break;
+                }
+                Prints now = other.getValue().prints();
+                if (done.contains(cid) && now.fingerprint == tree.fingerprint()) {
+                    linked = cid;
+                    prints = now.copy();
+                    break;
+                }
+            }
+        }
+        Prints[] next = new Prints[1];
+        Map<String, Object> json = rendered(tree, prints, next, linked == null);
+        if (linked != null) {
+            json.put("s", linked);
+        }
+        components.put(ref.cid(), new ComponentState(ref.type(), next[0]));
+        return json;
+    }
+
+    /** The client is destroying {@code cid} ({@code cids_will_destroy}): no tree may share its statics now. */
+    public void markForDeletion(int cid) {
+        if (components.containsKey(cid)) {
+            marked.add(cid);
+        }
+    }
+
+    /**
+     * The client destroyed {@code cid} ({@code cids_destroyed}): forgotten, unless it rendered again
+     * since it was marked. Returns whether it was forgotten.
+     */
+    public boolean delete(int cid) {
+        if (!marked.remove(cid)) {
+            return false;
+        }
+        components.remove(cid);
+        return true;
     }
 
     /** Forgets what the client has: the next render is sent whole (a rejoin). */
     public void reset() {
         root = null;
+        components.clear();
+        marked.clear();
     }
 
-    private static Map<String, Object> rendered(Rendered rendered, Prints prints, Prints[] next) {
+    private Map<String, Object> rendered(Rendered rendered, Prints prints, Prints[] next, boolean track) {
         Map<String, Object> json = new LinkedHashMap<>();
         if (prints != null && prints.fingerprint == rendered.fingerprint()) {
             next[0] = prints;
-            List<Object> dynamics = rendered.dynamics(true);
+            List<Object> dynamics = rendered.dynamics(track);
             for (int i = 0; i < dynamics.size(); i++) {
                 Object dynamic = dynamics.get(i);
                 if (dynamic == null) {
                     continue;
                 }
-                Object value = dynamic(dynamic, prints.children.get(i), prints, i);
+                Object value = dynamic(dynamic, prints.children.get(i), prints, i, track);
                 if (!(value instanceof Map<?, ?> map && map.isEmpty())) {
                     json.put(String.valueOf(i), value);
                 }
@@ -88,7 +193,7 @@ public final class Diff {
         List<Object> dynamics = rendered.dynamics(false);
         for (int i = 0; i < dynamics.size(); i++) {
             Object dynamic = dynamics.get(i);
-            json.put(String.valueOf(i), dynamic(dynamic, null, fresh, i));
+            json.put(String.valueOf(i), dynamic(dynamic, null, fresh, i, false));
         }
         json.put("s", rendered.statics());
         if (rendered.root()) {
@@ -98,14 +203,22 @@ public final class Diff {
     }
 
     /** A dynamic's JSON; records what the client now holds below {@code parent} at {@code index}. */
-    private static Object dynamic(Object dynamic, Prints previous, Prints parent, int index) {
+    private Object dynamic(Object dynamic, Prints previous, Prints parent, int index, boolean track) {
         if (dynamic instanceof String text) {
             parent.children.remove(index);
             return text;
         }
+        if (dynamic instanceof LiveComponentCall call) {
+            dynamic = call.resolve();
+        }
+        if (dynamic instanceof LiveComponentRef component) {
+            parent.children.remove(index);
+            pending.add(component);
+            return component.cid();
+        }
         if (dynamic instanceof Rendered nested) {
             Prints[] next = new Prints[1];
-            Map<String, Object> json = rendered(nested, previous, next);
+            Map<String, Object> json = rendered(nested, previous, next, track);
             parent.children.put(index, next[0]);
             return json;
         }
@@ -130,7 +243,7 @@ public final class Diff {
         return json;
     }
 
-    private static Map<String, Object> comprehension(Comprehension comprehension, boolean known, Shared shared) {
+    private Map<String, Object> comprehension(Comprehension comprehension, boolean known, Shared shared) {
         Map<String, Object> json = new LinkedHashMap<>();
         List<Object> rows = new ArrayList<>(comprehension.dynamics().size());
         for (List<Object> row : comprehension.dynamics()) {
@@ -164,9 +277,16 @@ public final class Diff {
     }
 
     /** A dynamic inside a comprehension's row: sent whole, its statics shared through {@code "p"}. */
-    private static Object inRow(Object dynamic, Shared shared) {
+    private Object inRow(Object dynamic, Shared shared) {
         if (dynamic instanceof String text) {
             return text;
+        }
+        if (dynamic instanceof LiveComponentCall call) {
+            dynamic = call.resolve();
+        }
+        if (dynamic instanceof LiveComponentRef component) {
+            pending.add(component);
+            return component.cid();
         }
         if (dynamic instanceof Rendered nested) {
             Map<String, Object> json = new LinkedHashMap<>();

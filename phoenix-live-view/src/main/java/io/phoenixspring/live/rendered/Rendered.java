@@ -9,7 +9,7 @@ import java.util.function.Function;
 /**
  * What a template renders to (Phoenix.LiveView.Rendered): its static strings, one more than its
  * dynamic parts, and the dynamic parts in order. A dynamic is an already HTML-escaped
- * {@code String}, a nested {@code Rendered}, a {@link Comprehension}, or {@code null}: unchanged
+ * {@code String}, a nested {@code Rendered}, a {@link Comprehension}, a live component ({@link LiveComponentRef}), or {@code null}: unchanged
  * since this template last rendered at this place. Templates with the same statics share a
  * fingerprint, which is how a {@link Diff} knows the client already has them.
  *
@@ -89,8 +89,9 @@ public final class Rendered {
                 if (!nullsAllowed) {
                     throw new IllegalStateException("dynamic " + i + " is missing (null) though the whole template was asked for");
                 }
-            } else if (!(dynamic instanceof String) && !(dynamic instanceof Rendered) && !(dynamic instanceof Comprehension)) {
-                throw new IllegalArgumentException("a dynamic is an escaped String, a Rendered or a Comprehension, got "
+            } else if (!(dynamic instanceof String) && !(dynamic instanceof Rendered) && !(dynamic instanceof Comprehension)
+                    && !(dynamic instanceof LiveComponentRef) && !(dynamic instanceof LiveComponentCall)) {
+                throw new IllegalArgumentException("a dynamic is an escaped String, a Rendered, a Comprehension or a live component, got "
                         + dynamic.getClass().getName());
             }
         }
@@ -118,6 +119,13 @@ public final class Rendered {
             html.append(text);
         } else if (dynamic instanceof Rendered nested) {
             nested.appendHtml(html);
+        } else if (dynamic instanceof LiveComponentCall call) {
+            appendDynamic(html, call.resolve());
+        } else if (dynamic instanceof LiveComponentRef component) {
+            if (component.tree() == null) {
+                throw new IllegalStateException("the live component " + component.cid() + " was not rendered: its HTML is unknown");
+            }
+            component.tree().appendHtml(html);
         } else {
             ((Comprehension) Objects.requireNonNull(dynamic, "dynamic")).appendHtml(html);
         }

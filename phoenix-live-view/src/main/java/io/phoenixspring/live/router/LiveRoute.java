@@ -67,7 +67,7 @@ final class LiveRoute implements BlockingPlug {
     }
 
     LiveProcess process(LiveSocket socket) {
-        return new LiveProcess(view, template, layout, socket);
+        return new LiveProcess(view, template, layout, socket, routes.components());
     }
 
     @Override

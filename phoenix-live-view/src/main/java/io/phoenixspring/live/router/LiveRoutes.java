@@ -2,6 +2,8 @@ package io.phoenixspring.live.router;
 
 import io.phoenixspring.live.template.Template;
 import io.phoenixspring.live.view.AsyncRunner;
+import io.phoenixspring.live.view.LiveComponent;
+import io.phoenixspring.live.view.LiveComponentSource;
 import io.phoenixspring.live.view.LiveProcess;
 import io.phoenixspring.live.view.LiveSocket;
 import io.phoenixspring.live.view.LiveView;
@@ -178,12 +180,63 @@ public final class LiveRoutes {
         return async;
     }
 
+    /**
+     * The live components of the views: beans when {@code beans} has them, else made with their
+     * no-argument constructor; templates from the resolver; both once per class.
+     */
+    public LiveComponentSource components() {
+        return componentSource;
+    }
+
+    private final java.util.concurrent.ConcurrentMap<Class<?>, LiveComponent> componentBeans = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.ConcurrentMap<Class<?>, Template> componentTemplates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final LiveComponentSource componentSource = new LiveComponentSource() {
+        @Override
+        public LiveComponent component(Class<?> type) {
+            return componentBeans.computeIfAbsent(type, t -> LiveComponentSource.of(LiveRoutes.this::componentBean, templates).component(t));
+        }
+
+        @Override
+        public Template template(Class<?> type) {
+            return componentTemplates.computeIfAbsent(type, t -> LiveComponentSource.of(beans, templates).template(t));
+        }
+    };
+
+    private Object componentBean(Class<?> type) {
+        try {
+            return beans.apply(type);
+        } catch (RuntimeException noBean) {
+            // Not a bean (Spring's NoSuchBeanDefinitionException): a plain class with a no-argument constructor.
+            return LiveComponentSource.instantiate(type);
+        }
+    }
+
+    /** The live components a view's template may name: compiled and checked with the view, at start-up. */
+    private void checkComponents(Class<?> viewClass) {
+        java.util.List<Class<?>> named = new java.util.ArrayList<>(java.util.List.of(viewClass.getDeclaredClasses()));
+        io.phoenixspring.live.template.TemplateImports imports = viewClass.getAnnotation(io.phoenixspring.live.template.TemplateImports.class);
+        if (imports != null) {
+            named.addAll(java.util.List.of(imports.value()));
+        }
+        for (Class<?> type : named) {
+            if (LiveComponent.class.isAssignableFrom(type) && !type.isInterface()
+                    && !java.lang.reflect.Modifier.isAbstract(type.getModifiers())) {
+                LiveProcess.validate(type);
+                LiveComponent component = componentSource.component(type);
+                if (component.template() == null) {
+                    componentSource.template(type);
+                }
+            }
+        }
+    }
+
     synchronized Plug register(LiveSession session, Class<? extends LiveView> viewClass, String action) {
         if (sessions.get(session.name()) != session) {
             throw new IllegalStateException(session + " belongs to other live routes");
         }
         LiveView view = (LiveView) beans.apply(viewClass);
         LiveProcess.validate(viewClass);
+        checkComponents(viewClass);
         Template template = view.template() != null ? view.template() : templates.resolve(viewClass);
         if (template == null) {
             throw new IllegalStateException("no template for " + viewClass.getName() + ": add " + viewClass.getSimpleName()

@@ -238,8 +238,11 @@ final class Compiler {
         return true;
     }
 
-    private ComponentPart call(Node.Call call, Set<String> locals) {
+    private Part call(Node.Call call, Set<String> locals) {
         ComponentDef def = scope.component(call.name());
+        if (def == null && call.name().equals("live_component")) {
+            return liveComponent(call, locals);
+        }
         if (def == null) {
             throw source.error(call.pos(), "undefined function component <." + call.name() + "> (" + scope.describeComponents() + ")");
         }
@@ -302,6 +305,48 @@ final class Compiler {
             }
         }
         return ComponentPart.of(call.pos(), def, arguments, entries);
+    }
+
+    /** {@code <.live_component module={Toggle} id=… …/>}: a literal module, an id, no inner content. */
+    private Part liveComponent(Node.Call call, Set<String> locals) {
+        Class<?> module = null;
+        boolean id = false;
+        boolean spread = false;
+        List<Argument> arguments = new ArrayList<>();
+        Set<String> given = new HashSet<>();
+        for (Attribute attr : call.attrs()) {
+            if (attr.kind() == Attribute.Kind.SPREAD) {
+                check(attr.expr(), locals);
+                spread = true;
+                arguments.add(new Argument(null, null, attr.expr(), true, attr.code()));
+                continue;
+            }
+            if (!given.add(attr.name())) {
+                throw source.error(attr.pos(), "attribute \"" + attr.name() + "\" is given twice to <.live_component>");
+            }
+            if (attr.name().equals("module")) {
+                if (!(attr.kind() == Attribute.Kind.EXPR && attr.expr() instanceof Expr.Literal literal
+                        && literal.value() instanceof ModuleRef ref)) {
+                    throw source.error(attr.pos(), "<.live_component> needs module={SomeComponent}: a class the template's "
+                            + "class imports (@TemplateImports) or nests");
+                }
+                module = ref.type();
+                continue;
+            }
+            id |= attr.name().equals("id");
+            arguments.add(argument(attr, locals));
+        }
+        if (module == null) {
+            throw source.error(call.pos(), "missing required attribute \"module\" for component <.live_component>");
+        }
+        if (!id && !spread) {
+            throw source.error(call.pos(), "missing required attribute \"id\" for component <.live_component>");
+        }
+        if (!call.slots().isEmpty() || (!call.selfClosing()
+                && call.inner().stream().anyMatch(n -> !(n instanceof Node.Text t) || !t.text().isBlank()))) {
+            throw source.error(call.pos(), "<.live_component> takes no inner content nor slots here (not supported yet)");
+        }
+        return LiveComponentPart.of(call.pos(), module, arguments);
     }
 
     private Argument argument(Attribute attr, Set<String> locals) {

@@ -277,7 +277,13 @@ final class ExprParser {
 
     private Expr qualified(Token alias) {
         if (!peek(0).is(".") || peek(1).kind() != Kind.IDENT) {
-            throw source.error(alias.start(), "module references are not allowed in templates: " + alias.text());
+            Class<?> module = scope.module(alias.text());
+            if (module != null) {
+                return new Expr.Literal(alias.start(), new ModuleRef(module));   // <.live_component module={Toggle}>
+            }
+            throw source.error(alias.start(), "module references are not allowed in templates: " + alias.text()
+                    + " (a live component's module={" + alias.text() + "} names a class the template's class imports"
+                    + " with @TemplateImports, or one of its nested classes)");
         }
         take();
         Token name = take();

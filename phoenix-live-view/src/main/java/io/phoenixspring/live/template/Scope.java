@@ -30,6 +30,8 @@ final class Scope {
     private final Class<?> owner;
     private final Map<String, Fn> functions = new LinkedHashMap<>();
     private final Map<String, Method> components = new LinkedHashMap<>();
+    /** Classes a template may name ({@code module={Toggle}}): the owner's nested classes and its imports, by simple name. */
+    private final Map<String, Class<?>> modules = new LinkedHashMap<>();
 
     private Scope(Class<?> owner) {
         this.owner = owner;
@@ -39,6 +41,14 @@ final class Scope {
             TemplateImports imports = owner.getAnnotation(TemplateImports.class);
             if (imports != null) {
                 classes.addAll(List.of(imports.value()));
+            }
+            for (Class<?> nested : owner.getDeclaredClasses()) {
+                modules.putIfAbsent(nested.getSimpleName(), nested);
+            }
+            if (imports != null) {
+                for (Class<?> imported : imports.value()) {
+                    modules.putIfAbsent(imported.getSimpleName(), imported);
+                }
             }
         }
         for (Class<?> type : classes) {
@@ -74,6 +84,11 @@ final class Scope {
     Fn function(String name, int arity) {
         Fn builtin = Builtins.get(name, arity);
         return builtin != null ? builtin : functions.get(name + "/" + arity);
+    }
+
+    /** A class the template names by its simple name (a live component's {@code module}), or null. */
+    Class<?> module(String simpleName) {
+        return modules.get(simpleName);
     }
 
     ComponentDef component(String name) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.aop.support.AopUtils;
 
-/** The {@link HandleEvent} methods of a LiveView class, by event name, found once per class. */
+/** The {@link HandleEvent} methods of a LiveView or LiveComponent class, by event name, found once per class. */
 final class EventMethods {
 
     private static final ClassValue<Map<String, Method>> METHODS = new ClassValue<>() {
@@ -26,14 +26,16 @@ final class EventMethods {
      * @return the reply map, or null
      */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> call(LiveView view, String event, Object value, LiveSocket socket) {
+    static Map<String, Object> call(Object view, String event, Object value, LiveSocket socket) {
         String misfit = misfit(view, event, value);
         if (misfit != null) {
             throw new IllegalArgumentException(misfit);
         }
         Method method = METHODS.get(AopUtils.getTargetClass(view)).get(event);
         if (method == null) {
-            return view.handleEvent(event, (Map<String, Object>) value, socket);
+            return view instanceof LiveComponent component
+                    ? component.handleEvent(event, (Map<String, Object>) value, socket)
+                    : ((LiveView) view).handleEvent(event, (Map<String, Object>) value, socket);
         }
         Class<?>[] types = method.getParameterTypes();
         Object[] arguments = new Object[types.length];
@@ -53,7 +55,7 @@ final class EventMethods {
      * Why {@code value} cannot go to the event's handler, or null when it can: a hook's
      * {@code pushEvent} may send any JSON value, but a handler taking a Map takes only an object.
      */
-    static String misfit(LiveView view, String event, Object value) {
+    static String misfit(Object view, String event, Object value) {
         if (value instanceof Map<?, ?>) {
             return null;
         }

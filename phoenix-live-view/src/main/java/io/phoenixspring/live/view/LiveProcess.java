@@ -3,6 +3,7 @@ package io.phoenixspring.live.view;
 import io.phoenixspring.live.rendered.Diff;
 import io.phoenixspring.live.rendered.Rendered;
 import io.phoenixspring.live.template.CsrfContext;
+import io.phoenixspring.live.rendered.LiveComponentContext;
 import io.phoenixspring.live.template.Template;
 import io.phoenixspring.web.session.CsrfToken;
 import java.net.URI;
@@ -37,6 +38,7 @@ public final class LiveProcess {
     private final Template layout;
     private final LiveSocket socket;
     private final Diff diff = new Diff();
+    private final LiveComponents components;
     private boolean renderedOnce;
     private Map<String, Object> reply;
     private String sessionCsrfToken;
@@ -47,14 +49,20 @@ public final class LiveProcess {
      * @param layout the app layout rendering the page as {@code @inner_content}, or null
      */
     public LiveProcess(LiveView view, Template template, Template layout, LiveSocket socket) {
+        this(view, template, layout, socket, LiveComponentSource.DEFAULT);
+    }
+
+    /** @param components where the view's live components and their templates come from */
+    public LiveProcess(LiveView view, Template template, Template layout, LiveSocket socket, LiveComponentSource components) {
         this.view = Objects.requireNonNull(view, "view");
         this.template = Objects.requireNonNull(template, "template");
         this.layout = layout;
         this.socket = Objects.requireNonNull(socket, "socket");
+        this.components = new LiveComponents(components, socket);
     }
 
-    /** Fails when a view class's {@link HandleEvent} methods are malformed. */
-    public static void validate(Class<? extends LiveView> viewClass) {
+    /** Fails when a view's or live component's {@link HandleEvent} methods are malformed. */
+    public static void validate(Class<?> viewClass) {
         EventMethods.validate(viewClass);
     }
 
@@ -117,6 +125,65 @@ public final class LiveProcess {
         reply = EventMethods.call(view, event, value, socket);
     }
 
+    /**
+     * An event targeted at the live component {@code cid} ({@code phx-target={@myself}}): its handler runs;
+     * the reply, if any, goes with the next diff.
+     *
+     * @throws IllegalArgumentException when the value does not fit the handler
+     */
+    public void handleComponentEvent(int cid, String event, Object value) {
+        reply = components.handleEvent(cid, event, value);
+    }
+
+    /** Whether the live component {@code cid} is on the page (the client may target one just removed). */
+    public boolean hasComponent(int cid) {
+        return components.exists(cid);
+    }
+
+    /** {@link #misfit} for an event targeted at the live component {@code cid}. */
+    public String misfit(int cid, String event, Object value) {
+        return components.misfit(cid, event, value);
+    }
+
+    /** The client is removing these components ({@code cids_will_destroy}). */
+    public void componentsWillDestroy(List<Integer> cids) {
+        cids.forEach(diff::markForDeletion);
+    }
+
+    /**
+     * The client removed these components ({@code cids_destroyed}): those not rendered again since are
+     * forgotten, and returned.
+     */
+    public List<Integer> componentsDestroyed(List<Integer> cids) {
+        List<Integer> deleted = new java.util.ArrayList<>();
+        for (Integer cid : cids) {
+            if (diff.delete(cid)) {
+                components.delete(cid);
+                deleted.add(cid);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * A live component's HTML outside any view (LiveViewTest's {@code render_component}): mounted, updated with
+     * {@code assigns} ({@code id} among them, else {@code "1"}) and rendered disconnected as cid 1.
+     */
+    public static String renderComponent(LiveComponentSource source, Class<?> type, Map<String, ?> assigns) {
+        LiveSocket host = LiveSocket.disconnected("phx-component", URI.create("http://localhost/"), Map.of(), Map.of());
+        LiveComponents components = new LiveComponents(source, host);
+        Map<String, Object> values = new LinkedHashMap<>(assigns);
+        values.putIfAbsent("id", "1");
+        io.phoenixspring.live.rendered.LiveComponentCall call =
+                new io.phoenixspring.live.rendered.LiveComponentCall(type, String.valueOf(values.get("id")), values);
+        return LiveComponentContext.with(components, () -> components.render(call).tree().toHtml());
+    }
+
+    /** How many live components the view holds. */
+    public int componentCount() {
+        return components.size();
+    }
+
     /** Why an event's value cannot go to its handler (a list for a handler taking a Map), or null when it can. */
     public String misfit(String event, Object value) {
         return CLEAR_FLASH.equals(event) ? null : EventMethods.misfit(view, event, value);
@@ -124,6 +191,10 @@ public final class LiveProcess {
 
     /** A message to the view: {@link LiveView#handleInfo}, or the report of its async work. */
     public void handleInfo(Object message) {
+        if (message instanceof LiveSocket.ComponentUpdate update) {
+            components.update(update);
+            return;
+        }
         if (message instanceof AsyncTasks.Done done) {
             AsyncTasks.Started started = socket.asyncDone(done);
             if (started != null) {
@@ -189,9 +260,13 @@ public final class LiveProcess {
     private Map<String, Object> renderDiffNow() {
         Map<String, Object> json;
         boolean full = !renderedOnce;
-        if (full || !socket.changed().isEmpty()) {
+        if (full || !socket.changed().isEmpty() || components.hasDirty()) {
+            boolean page = full || !socket.changed().isEmpty();
             boolean titleChanged = socket.changed(LiveSocket.PAGE_TITLE);
-            json = new LinkedHashMap<>(diff.render(render(full)));
+            json = new LinkedHashMap<>(LiveComponentContext.with(components, () -> {
+                components.beginPass();
+                return diff.render(page ? render(full) : null, components::renderDirty);
+            }));
             Object title = socket.assigns().get(LiveSocket.PAGE_TITLE);
             if (title != null && (full || titleChanged)) {
                 json.put("t", title.toString());
@@ -214,7 +289,10 @@ public final class LiveProcess {
 
     /** The whole HTML of the page (the plain HTTP render, inside the container). */
     public String renderHtml() {
-        String html = CsrfContext.with(this::csrfToken, () -> render(true).toHtml());
+        String html = CsrfContext.with(this::csrfToken, () -> LiveComponentContext.with(components, () -> {
+            components.beginPass();
+            return render(true).toHtml();
+        }));
         socket.rendered();
         return html;
     }

@@ -104,6 +104,14 @@ public final class LiveSocket {
                 Map.of(), uri, flash);
     }
 
+    /**
+     * A live component's socket in the view of {@code parent}: what it sends goes to the view
+     * ({@code send(self(), …)} in a component reaches the LiveView's handleInfo).
+     */
+    static LiveSocket component(LiveSocket parent) {
+        return new LiveSocket(parent.id, parent.link, parent.connectParams, parent.connAssigns, parent.uri, Map.of());
+    }
+
     /** The container's DOM id ({@code phx-…}); the channel topic is {@code lv:} + id. */
     public String id() {
         return id;
@@ -485,6 +493,29 @@ public final class LiveSocket {
         return this;
     }
 
+    /**
+     * Updates the live component {@code type}/{@code id} of this view after the current callback
+     * ({@code send_update/3}): its {@link LiveComponent#update} runs with {@code assigns} (plus {@code id})
+     * and it renders. Nothing happens when no such component is on the page.
+     */
+    public LiveSocket sendUpdate(Class<? extends LiveComponent> type, String id, Map<String, ?> assigns) {
+        Map<String, Object> values = new LinkedHashMap<>(assigns);
+        values.put("id", id);
+        requireConnected("sendUpdate").send(new ComponentUpdate(type, id, null, Collections.unmodifiableMap(values)));
+        return this;
+    }
+
+    /** {@link #sendUpdate(Class, String, Map)} of the component whose {@code @myself} is {@code target}. */
+    public LiveSocket sendUpdate(Cid target, Map<String, ?> assigns) {
+        requireConnected("sendUpdate").send(new ComponentUpdate(null, null, target,
+                Collections.unmodifiableMap(new LinkedHashMap<>(assigns))));
+        return this;
+    }
+
+    /** The message {@link #sendUpdate} sends the view: handled by the runtime, never by handleInfo. */
+    record ComponentUpdate(Class<?> type, String id, Cid cid, Map<String, Object> assigns) {
+    }
+
     private Link requireConnected(String what) {
         if (link == null) {
             throw new IllegalStateException(what + " needs a connected socket (check socket.connected())");
@@ -532,6 +563,20 @@ public final class LiveSocket {
         List<Object> taken = events;
         events = List.of();
         return taken;
+    }
+
+    /** A live component's navigation and pushed events become the view's (they share one client). */
+    void adopt(LiveSocket component) {
+        Navigation asked = component.takeNavigation();
+        if (asked != null) {
+            navigation = asked;
+        }
+        List<Object> pushed = component.takeEvents();
+        if (!pushed.isEmpty()) {
+            List<Object> next = new ArrayList<>(events);
+            next.addAll(pushed);
+            events = next;
+        }
     }
 
     void uri(URI value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.phoenixspring.live.support.CounterLive;
 import io.phoenixspring.live.support.HandTemplates;
 import io.phoenixspring.live.support.LiveServer;
+import io.phoenixspring.live.support.NotesLive;
 import io.phoenixspring.live.support.TestViews;
 import io.phoenixspring.web.plug.Plugs;
 import io.phoenixspring.web.router.Router;
@@ -45,6 +46,8 @@ class OfficialClientTest {
                 .view(SHOW, HandTemplates.SHOW)
                 .view(new TestViews.OtherLive(), HandTemplates.VALUE)
                 .view(new TestViews.StreamLive(), HandTemplates.STREAM)
+                .view(new NotesLive(), NotesLive.TEMPLATE)
+                .bean(NotesLive.Note.class, new NotesLive.Note())
                 .router(live -> Router.builder()
                         .pipeline("browser", p -> p.plug(Plugs.fetchSession()).plug(Plugs.fetchFlash())
                                 .plug(Plugs.protectFromForgery()))
@@ -52,7 +55,8 @@ class OfficialClientTest {
                                 .get("/counter", live.route(CounterLive.class))
                                 .get("/show", live.route(TestViews.ShowLive.class))
                                 .get("/other", live.route(TestViews.OtherLive.class))
-                                .get("/stream", live.route(TestViews.StreamLive.class)))
+                                .get("/stream", live.route(TestViews.StreamLive.class))
+                                .get("/notes", live.route(NotesLive.class)))
                         .build())
                 .start();
         profile = Files.createTempDirectory("live-chromium-");
@@ -154,6 +158,30 @@ class OfficialClientTest {
                 && d.findElement(By.cssSelector("[data-phx-main]")).getAttribute("class").contains("phx-connected"));
         assertThat(text("value")).isEqualTo("live");
         assertThat(js("return window.marker")).isEqualTo("same page");
+    }
+
+    @Test
+    void liveComponentsKeepTheirStateAndTheClientsDestroyHandshakeDeletesARemovedOne() {
+        open("/notes");
+        js("window.received = []; liveSocket.getSocket().conn.addEventListener('message', e => window.received.push(e.data))");
+        browser.findElement(By.id("b-bump")).click();
+        until(d -> text("b-clicks").equals("1"));
+        browser.findElement(By.id("a-bump")).click();
+        until(d -> text("a-clicks").equals("1"));
+        assertThat(text("b-clicks")).isEqualTo("1");
+        browser.findElement(By.id("remove-a")).click();
+        until(d -> d.findElements(By.id("a")).isEmpty());
+        // The client tells the server (cids_will_destroy, then cids_destroyed) and the server answers the deleted cid.
+        until(d -> String.valueOf(js("return window.received.join('\\n')")).contains("{\"cids\":[1]}"));
+        // Added again: a new component (cid 3, sharing the statics of cid 2's tree), mounted afresh.
+        browser.findElement(By.id("add-a")).click();
+        until(d -> !d.findElements(By.id("a")).isEmpty());
+        assertThat(text("a-clicks")).isEqualTo("0");
+        assertThat(browser.findElement(By.id("a-bump")).getAttribute("phx-target")).isEqualTo("3");
+        browser.findElement(By.id("a-bump")).click();
+        until(d -> text("a-clicks").equals("1"));
+        assertThat(text("b-clicks")).isEqualTo("1");
+        assertThat(js("return document.querySelectorAll('.phx-error').length")).isEqualTo(0L);
     }
 
     @Test

@@ -30,6 +30,7 @@ public class LiveApp {
                             .get("/nav/:page", live.route(NavLive.class))
                             .get("/gate", live.route(GateLive.class))
                             .get("/async", live.route(AsyncLive.class))
+                            .get("/components", live.route(ComponentsLive.class))
                             .get("/admin", admin.route(AdminLive.class))
                             .get("/plain", conn -> Controller.text(conn, "plain page")))
                     .build();
