@@ -21,7 +21,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * One browser tab's {@code /live} socket, in-process: the application's own LiveView socket handler
+ * One browser tab's {@code /live} socket, in-process (its {@code lv:} views and their {@code lvu:} uploads): the application's own LiveView socket handler
  * (its connect reads the session cookie and checks the CSRF token) on the application's socket runtime,
  * with the test as the transport — frames go through the real V2 serializer to the real LiveView channel
  * and back into an inbox. The channel's {@link Socket} of each join is kept, so that a test can send the
@@ -82,6 +82,13 @@ final class LiveConnection {
     String send(String topic, String joinRef, String event, Object payload) {
         String ref = nextRef();
         connection.receive(Frame.text(Payloads.v2Frame(joinRef, ref, topic, event, payload)));
+        return ref;
+    }
+
+    /** Sends a binary push as the client sends an ArrayBuffer (an upload's {@code chunk}); returns its ref. */
+    String sendBinary(String topic, String joinRef, String event, byte[] data) {
+        String ref = nextRef();
+        connection.receive(Frame.binary(Payloads.v2BinaryPush(joinRef, ref, topic, event, data)));
         return ref;
     }
 

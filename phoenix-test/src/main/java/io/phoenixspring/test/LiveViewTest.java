@@ -258,6 +258,7 @@ public final class LiveViewTest {
         private final List<JsonNode[]> pushedEvents = new ArrayList<>();
         private final Deque<JsonNode> hookReplies = new ArrayDeque<>();
         private final Map<String, Set<String>> usedInputs = new HashMap<>();
+        private int fileRefs;
         private RenderedTree tree;
         private String url;
         private String title;
@@ -370,6 +371,50 @@ public final class LiveViewTest {
          */
         public Form form(String selector, Map<String, ?> formData) {
             return new Form(this, selector, Map.copyOf(formData), null);
+        }
+
+        /**
+         * {@code file_input(view, form_selector, name, entries)}: selects these files in the form's
+         * {@code <.live_file_input upload={@uploads.NAME}/>} as a user does — the form's {@code phx-change}
+         * with the selection's {@code uploads} metadata, so the entries (and their errors: too large, not
+         * accepted, too many files) render; then {@link FileInput#renderUpload(String)} uploads them.
+         *
+         * <pre>{@code
+         * FileInput photo = view.fileInput("#upload-form", "photo", List.of(new FileEntry("a.png", "image/png", bytes)));
+         * assertThat(photo.renderUpload("a.png")).contains("100%");
+         * view.form("#upload-form").submit();          // consume_uploaded_entries gets exactly the bytes
+         * }</pre>
+         */
+        public FileInput fileInput(String formSelector, String uploadName, List<FileEntry> entries) {
+            Objects.requireNonNull(uploadName, "uploadName");
+            if (entries.isEmpty()) {
+                throw new IllegalArgumentException("file_input needs at least one entry");
+            }
+            org.jsoup.nodes.Element form = find(formSelector, null);
+            if (!form.tagName().equals("form")) {
+                throw new AssertionError("selector \"" + formSelector + "\" names a <" + form.tagName() + ">, not a form");
+            }
+            org.jsoup.nodes.Element input = null;
+            for (org.jsoup.nodes.Element candidate : form.select("input[type=file][data-phx-upload-ref]")) {
+                if (uploadName.equals(candidate.attr("name"))) {
+                    input = candidate;
+                }
+            }
+            if (input == null) {
+                throw new AssertionError("the form " + formSelector + " of " + describe() + " has no live_file_input for the upload \""
+                        + uploadName + "\" (did the view allow_upload it?): " + LiveDom.describe(form));
+            }
+            FileInput fileInput = new FileInput(this, formSelector, uploadName, input.attr("data-phx-upload-ref"), entries);
+            if (!form.attr("phx-change").isEmpty()) {
+                formEvent(form, formSelector, Map.of(), Map.of("_target", uploadName), null, false,
+                        Map.of(fileInput.configRef, fileInput.metadata(fileInput.entries.keySet())));
+            }
+            return fileInput;
+        }
+
+        /** The client's {@code LiveUploader.genFileRef}: one counter for the page's files. */
+        String nextFileRef() {
+            return String.valueOf(fileRefs++);
         }
 
         // ------------------------------------------------------------ events
@@ -736,12 +781,20 @@ public final class LiveViewTest {
         }
 
         private String pushForm(String event, String value, Map<String, Object> meta, Integer cid) {
+            return pushForm(event, value, meta, cid, null);
+        }
+
+        /** @param uploads the client's {@code uploads} metadata of a file selection ({@code {configRef: [entry…]}}), or null */
+        private String pushForm(String event, String value, Map<String, Object> meta, Integer cid, Map<String, Object> uploads) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("type", "form");
             payload.put("event", event);
             payload.put("value", value);
             if (cid != null) {
                 payload.put("cid", cid);
+            }
+            if (uploads != null) {
+                payload.put("uploads", uploads);
             }
             if (!meta.isEmpty()) {
                 payload.put("meta", meta);
@@ -1105,6 +1158,11 @@ public final class LiveViewTest {
 
         String formEvent(org.jsoup.nodes.Element form, String selector, Map<String, ?> formData, Map<String, ?> extra,
                 org.jsoup.nodes.Element submitter, boolean submit) {
+            return formEvent(form, selector, formData, extra, submitter, submit, null);
+        }
+
+        String formEvent(org.jsoup.nodes.Element form, String selector, Map<String, ?> formData, Map<String, ?> extra,
+                org.jsoup.nodes.Element submitter, boolean submit, Map<String, Object> uploads) {
             Map<String, List<String>> typed = FormData.flatten(formData);
             FormData.validate(form, selector, typed);
             Map<String, Object> extraValues = new LinkedHashMap<>(extra);
@@ -1140,7 +1198,7 @@ public final class LiveViewTest {
                 meta.put("_target", targetName);
             }
             return pushForm(event, FormData.encode(form, typed, added, submitter, used, only), meta,
-                    target(input != null && input.hasAttr("phx-target") ? input : form));
+                    target(input != null && input.hasAttr("phx-target") ? input : form), uploads);
         }
 
         private static String lastKey(Map<String, List<String>> typed) {
@@ -1234,6 +1292,199 @@ public final class LiveViewTest {
      * Its change and submit events carry the whole form, serialized as the client does: the page's
      * values, the entered ones in their place, and {@code _unused_} markers for untouched inputs.
      */
+    /**
+     * {@code file_input/4}'s upload (Phoenix.LiveViewTest.Upload): files selected in a view's
+     * {@code <.live_file_input>}, uploaded by {@link #renderUpload} through the real protocol — the
+     * {@code allow_upload} preflight, each entry's {@code lvu:REF} channel joined with its token, binary
+     * {@code chunk} pushes of the upload's {@code chunk_size}, then {@code progress} — as the official client does.
+     */
+    public static final class FileInput {
+        private final View view;
+        private final String formSelector;
+        private final String uploadName;
+        final String configRef;
+        /** The files by their client refs, in the order selected. */
+        final Map<String, FileEntry> entries = new LinkedHashMap<>();
+        private final Map<String, String> tokens = new HashMap<>();
+        private final Map<String, String> joins = new HashMap<>();
+        private final Map<String, Long> sent = new HashMap<>();
+        private final Map<String, Integer> progress = new HashMap<>();
+        private final Map<String, ReceivedMessage> replies = new HashMap<>();
+        private int chunkSize;
+
+        FileInput(View view, String formSelector, String uploadName, String configRef, List<FileEntry> files) {
+            this.view = view;
+            this.formSelector = formSelector;
+            this.uploadName = uploadName;
+            this.configRef = configRef;
+            for (FileEntry file : files) {
+                entries.put(view.nextFileRef(), Objects.requireNonNull(file, "entry"));
+            }
+        }
+
+        /**
+         * {@code render_upload(upload, entry_name)}: uploads the whole file, then renders the view (its
+         * entry at 100%).
+         *
+         * @throws AssertionError when the view refuses the preflight (with each entry's errors, e.g.
+         *         {@code "a.png": too_large}), the upload channel or a chunk
+         */
+        public String renderUpload(String entryName) {
+            return renderUpload(entryName, 100);
+        }
+
+        /**
+         * {@code render_upload(upload, entry_name, percent)}: uploads the file up to {@code percent} of its
+         * bytes (from where the last call stopped) and reports that progress; the HTML after.
+         */
+        public String renderUpload(String entryName, int percent) {
+            if (percent < 0 || percent > 100) {
+                throw new IllegalArgumentException("percent must be from 0 to 100, got " + percent);
+            }
+            String ref = refOf(entryName);
+            view.requireLive();
+            if (tokens.isEmpty()) {
+                preflight();
+            }
+            FileEntry file = entries.get(ref);
+            String topic = "lvu:" + ref;
+            if (!joins.containsKey(ref)) {
+                String joinRef = view.tab.nextRef();
+                view.tab.own(topic, joinRef, this::handle);
+                view.tab.sendJoin(topic, joinRef, Map.of("token", tokens.get(ref)));
+                ReceivedMessage joined = await(joinRef, "the join of " + topic);
+                if (!"ok".equals(joined.status())) {
+                    throw new AssertionError(view.describe() + " refused the upload channel of \"" + entryName + "\": " + joined.response());
+                }
+                joins.put(ref, joinRef);
+            }
+            long size = file.size();
+            long offset = sent.getOrDefault(ref, 0L);
+            long until = percent == 100 ? size : (long) Math.ceil(size * (percent / 100.0));
+            if (until < offset) {
+                throw new AssertionError("\"" + entryName + "\" is already uploaded past " + percent + "%");
+            }
+            byte[] content = file.content();
+            int last = progress.getOrDefault(ref, 0);
+            while (offset < until) {
+                int length = (int) Math.min(chunkSize, until - offset);
+                byte[] chunk = java.util.Arrays.copyOfRange(content, (int) offset, (int) offset + length);
+                String chunkRef = view.tab.sendBinary(topic, joins.get(ref), "chunk", chunk);
+                ReceivedMessage ack = await(chunkRef, "a chunk of " + topic);
+                if (!"ok".equals(ack.status())) {
+                    throw new AssertionError(view.describe() + " refused a chunk of \"" + entryName + "\": " + ack.response());
+                }
+                offset += length;
+                sent.put(ref, offset);
+                // the client reports each whole percent reached; the last chunk of this call reports `percent`
+                int reached = (int) (offset * 100 / size);
+                if (offset < until && reached > last && reached < percent) {
+                    reportProgress(ref, reached);
+                    last = reached;
+                }
+            }
+            if (percent > last || percent == 100 && last < 100) {
+                reportProgress(ref, percent);
+            }
+            return view.currentHtml();
+        }
+
+        /** The client refs of the entries (what {@code entry.ref} is in the view). */
+        public Map<String, String> refs() {
+            Map<String, String> byName = new LinkedHashMap<>();
+            entries.forEach((ref, file) -> byName.put(file.name(), ref));
+            return byName;
+        }
+
+        private void preflight() {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("ref", configRef);
+            payload.put("entries", metadata(entries.keySet()));
+            ReceivedMessage reply = view.push("allow_upload", payload, "the preflight (allow_upload) of the upload \"" + uploadName + "\"");
+            JsonNode response = (JsonNode) reply.response();
+            if (response.has("error")) {
+                List<String> errors = new ArrayList<>();
+                for (JsonNode error : response.get("error")) {
+                    FileEntry file = entries.get(error.path(0).asString());
+                    errors.add((file == null ? error.path(0).asString() : "\"" + file.name() + "\"") + ": " + error.path(1).asString());
+                }
+                throw new AssertionError(view.describe() + " refused the upload \"" + uploadName + "\" in its preflight: "
+                        + String.join(", ", errors) + "\n" + view.dom.html());
+            }
+            chunkSize = response.path("config").path("chunk_size").asInt();
+            for (var token : response.path("entries").properties()) {
+                tokens.put(token.getKey(), token.getValue().asString());
+            }
+            if (chunkSize <= 0 || !tokens.keySet().containsAll(entries.keySet())) {
+                throw new AssertionError(view.describe() + " answered the preflight of \"" + uploadName + "\" without a chunk size or a token per entry: "
+                        + response);
+            }
+        }
+
+        private void reportProgress(String ref, int percent) {
+            Map<String, Object> payload = new LinkedHashMap<>();
+            org.jsoup.nodes.Element form = view.find(formSelector, null);
+            org.jsoup.nodes.Element input = form.selectFirst("input[data-phx-upload-ref=" + configRef + "]");
+            payload.put("event", input == null || input.attr("phx-progress").isEmpty() ? null : input.attr("phx-progress"));
+            payload.put("ref", configRef);
+            payload.put("entry_ref", ref);
+            payload.put("progress", percent);
+            Integer cid = view.target(form);
+            if (cid != null) {
+                payload.put("cid", cid);
+            }
+            view.push("progress", payload, "the progress " + percent + "% of \"" + entries.get(ref).name() + "\"");
+            progress.put(ref, percent);
+        }
+
+        /** The client's {@code serializeUploads}: each file's metadata with its ref. */
+        List<Map<String, Object>> metadata(java.util.Collection<String> refs) {
+            List<Map<String, Object>> list = new ArrayList<>();
+            for (String ref : refs) {
+                FileEntry file = entries.get(ref);
+                Map<String, Object> meta = new LinkedHashMap<>();
+                meta.put("last_modified", file.lastModified());
+                meta.put("name", file.name());
+                meta.put("relative_path", "");
+                meta.put("size", file.size());
+                meta.put("type", file.type());
+                meta.put("ref", ref);
+                list.add(meta);
+            }
+            return list;
+        }
+
+        private String refOf(String entryName) {
+            for (var entry : entries.entrySet()) {
+                if (entry.getValue().name().equals(entryName)) {
+                    return entry.getKey();
+                }
+            }
+            throw new AssertionError("no file named \"" + entryName + "\" in " + this);
+        }
+
+        private void handle(ReceivedMessage message) {
+            if (message.isReply()) {
+                replies.put(message.ref(), message);
+            }
+            // phx_close: the view consumed the entry (or it was cancelled); nothing more to send
+        }
+
+        private ReceivedMessage await(String ref, String what) {
+            view.await(() -> replies.containsKey(ref) || view.crashed || view.closed, REPLY_TIMEOUT);
+            ReceivedMessage reply = replies.remove(ref);
+            if (reply == null) {
+                throw new AssertionError("no reply from " + view.describe() + " to " + what + " within " + REPLY_TIMEOUT.toMillis() + " ms");
+            }
+            return reply;
+        }
+
+        @Override
+        public String toString() {
+            return "FileInput[" + uploadName + " in " + formSelector + " " + entries.values() + " of " + view + "]";
+        }
+    }
+
     public static final class Form {
         private final View view;
         private final String selector;

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The LiveView application LiveViewTest's tests drive: a counter, a form, a stream, pages to navigate
- * between (one in another live session), a page that redirects on mount, async work, and a plain controller page.
+ * between (one in another live session), a page that redirects on mount, async work, uploads, and a plain controller page.
  */
 @SpringBootApplication
 public class LiveApp {
@@ -31,6 +31,7 @@ public class LiveApp {
                             .get("/gate", live.route(GateLive.class))
                             .get("/async", live.route(AsyncLive.class))
                             .get("/components", live.route(ComponentsLive.class))
+                            .get("/upload", live.route(UploadLive.class))
                             .get("/admin", admin.route(AdminLive.class))
                             .get("/plain", conn -> Controller.text(conn, "plain page")))
                     .build();
