@@ -61,7 +61,8 @@ public class ApiRouter {
                         .get("/js", live.route(JsLive.class))
                         .get("/crash", live.route(CrashLive.class))
                         .get("/async", live.route(AsyncLive.class))
-                        .get("/upload", live.route(io.phoenixspring.demo.live.UploadLive.class))));
+                        .get("/upload", live.route(io.phoenixspring.demo.live.UploadLive.class))
+                        .get("/bench/rows", live.route(io.phoenixspring.demo.live.RowsLive.class))));
         return router.build();
     }
 

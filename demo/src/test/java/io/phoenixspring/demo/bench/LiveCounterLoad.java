@@ -34,7 +34,12 @@ import tools.jackson.databind.json.JsonMapper;
  * after connecting). The baseline, in the same run on the same server and transport: N sockets on the
  * {@code bench:*} channel, each sending {@code ping} once a second (a plain channel reply).
  *
- * <p>Usage: {@code LiveCounterLoad <baseUrl> <serverPid> [views=1000] [seconds=20] [warmupSeconds=5]};
+ * <p>Then the large page (issue 16): M connected {@code /bench/rows} views (a stream of 1,000 rows, a
+ * live component per row), each clicking one random row's component once a second; the same figures,
+ * plus how many click diffs held anything but that one component ({@code {"c":{"CID":…}}}), and a
+ * baseline of M ping sockets when M is not N.
+ *
+ * <p>Usage: {@code LiveCounterLoad <baseUrl> <serverPid> [views=1000] [seconds=20] [warmupSeconds=5] [rowViews=100]};
  * run by {@code demo/bench/livebench.sh}.
  */
 public final class LiveCounterLoad {
@@ -49,7 +54,7 @@ public final class LiveCounterLoad {
     private static final class Client implements WebSocket.Listener {
         final String topic;
         final Map<String, Long> pending = new ConcurrentHashMap<>();
-        final CompletableFuture<JsonNode> joined = new CompletableFuture<>();
+        final CompletableFuture<String> joined = new CompletableFuture<>();
         final StringBuilder text = new StringBuilder();
         final Run run;
         WebSocket socket;
@@ -79,22 +84,26 @@ public final class LiveCounterLoad {
                 return;
             }
             if ("1".equals(ref)) {
-                joined.complete(message.get(4));
+                joined.complete(message.get(4).get("status").asString());   // not the rendered tree: kept no longer
                 return;
             }
             Long sent = pending.remove(ref);
             if (sent != null && run.measuring) {
                 run.latencies.add(System.nanoTime() - sent);
                 JsonNode diff = message.get(4).get("response").get(run.live ? "diff" : "response");
-                run.diffBytes.addAndGet(diff == null ? 0 : diff.toString().length());
+                String bytes = diff == null ? "" : diff.toString();
+                run.diffBytes.addAndGet(bytes.length());
+                if (run.onlyComponent && !(diff != null && diff.size() == 1 && diff.has("c") && diff.get("c").size() == 1)) {
+                    run.otherDiffs.incrementAndGet();
+                }
                 run.replies.incrementAndGet();
             }
         }
 
-        synchronized void click(String payload) {
+        synchronized void click(java.util.function.Supplier<String> payload) {
             String r = String.valueOf(++ref);
             pending.put(r, System.nanoTime());
-            socket.sendText("[\"1\",\"" + r + "\",\"" + topic + "\",\"" + payload, true);
+            socket.sendText("[\"1\",\"" + r + "\",\"" + topic + "\",\"" + payload.get(), true);
         }
     }
 
@@ -104,10 +113,17 @@ public final class LiveCounterLoad {
         final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicLong diffBytes = new AtomicLong();
         final AtomicLong replies = new AtomicLong();
+        final AtomicLong otherDiffs = new AtomicLong();
+        final boolean onlyComponent;
         volatile boolean measuring;
 
         Run(boolean live) {
+            this(live, false);
+        }
+
+        Run(boolean live, boolean onlyComponent) {
             this.live = live;
+            this.onlyComponent = onlyComponent;
         }
     }
 
@@ -117,38 +133,68 @@ public final class LiveCounterLoad {
         int views = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
         int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         int warmup = args.length > 4 ? Integer.parseInt(args[4]) : 5;
+        int rowViews = args.length > 5 ? Integer.parseInt(args[5]) : 100;
 
         long heapBefore = heapUsedKb(pid);
         Run live = new Run(true);
-        List<Client> counters = connectCounters(base, views, live);
+        List<Client> counters = connect(base, views, live, i -> "/counter?start=" + i);
         long heapAfter = heapUsedKb(pid);
         Map<String, Object> liveResult = measure(counters, live, pid, seconds, warmup,
-                "event\",{\"type\":\"click\",\"event\":\"inc\",\"value\":{\"value\":\"\"}}]");
+                () -> "event\",{\"type\":\"click\",\"event\":\"inc\",\"value\":{\"value\":\"\"}}]");
         liveResult.put("heapPerViewKb", Math.round((heapAfter - heapBefore) * 10.0 / views) / 10.0);
         close(counters);
 
         Run plain = new Run(false);
         List<Client> pings = connectBench(base, views, plain);
-        Map<String, Object> baseline = measure(pings, plain, pid, seconds, warmup, "ping\",{}]");
+        Map<String, Object> baseline = measure(pings, plain, pid, seconds, warmup, () -> "ping\",{}]");
         close(pings);
+
+        long rowsHeapBefore = heapUsedKb(pid);
+        Run rows = new Run(true, true);
+        List<Client> rowPages = connect(base, rowViews, rows, i -> "/bench/rows");
+        long rowsHeapAfter = heapUsedKb(pid);
+        long rowsRetained = instances(pid, "io.phoenixspring.demo.live.RowsLive$Row");
+        // cids are given in walk order: row N's component is cid N.
+        Map<String, Object> rowsResult = measure(rowPages, rows, pid, seconds, warmup,
+                () -> "event\",{\"type\":\"click\",\"event\":\"click\",\"value\":{\"value\":\"\"},\"cid\":"
+                        + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 1001) + "}]");
+        rowsResult.put("diffsBeyondTheComponent", rows.otherDiffs.get());
+        rowsResult.put("streamItemsRetained", rowsRetained);
+        rowsResult.put("heapPerViewKb", Math.round((rowsHeapAfter - rowsHeapBefore) * 10.0 / rowViews) / 10.0);
+        close(rowPages);
+        Map<String, Object> rowsBaseline = baseline;
+        if (rowViews != views) {
+            Run plainRows = new Run(false);
+            List<Client> rowPings = connectBench(base, rowViews, plainRows);
+            rowsBaseline = measure(rowPings, plainRows, pid, seconds, warmup, () -> "ping\",{}]");
+            close(rowPings);
+        }
 
         System.out.println("live /counter: " + liveResult);
         System.out.println("baseline bench:* ping: " + baseline);
         System.out.printf("ratio (live / baseline): CPU per 1,000 events %.2f, p99 %.2f%n",
                 (double) liveResult.get("cpuSecondsPer1000") / (double) baseline.get("cpuSecondsPer1000"),
                 (double) liveResult.get("p99Ms") / (double) baseline.get("p99Ms"));
+        System.out.println("live /bench/rows (" + rowViews + " views × 1,000 rows): " + rowsResult);
+        if (rowsBaseline != baseline) {
+            System.out.println("baseline bench:* ping (" + rowViews + " sockets): " + rowsBaseline);
+        }
+        System.out.printf("ratio (rows / baseline): CPU per 1,000 events %.2f, p99 %.2f%n",
+                (double) rowsResult.get("cpuSecondsPer1000") / (double) rowsBaseline.get("cpuSecondsPer1000"),
+                (double) rowsResult.get("p99Ms") / (double) rowsBaseline.get("p99Ms"));
         System.exit(0);
     }
 
-    private static List<Client> connectCounters(String base, int views, Run run) throws Exception {
+    private static List<Client> connect(String base, int views, Run run, java.util.function.IntFunction<String> path)
+            throws Exception {
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < views; i++) {
-            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/counter?start=" + i)).build(),
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(base + path.apply(i))).build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher csrf = CSRF.matcher(page.body());
             Matcher container = CONTAINER.matcher(page.body());
             if (page.statusCode() != 200 || !csrf.find() || !container.find()) {
-                throw new IllegalStateException("GET /counter: " + page.statusCode() + " " + page.body());
+                throw new IllegalStateException("GET " + path.apply(i) + ": " + page.statusCode() + " " + page.body());
             }
             String cookie = page.headers().allValues("set-cookie").stream().map(c -> c.split(";", 2)[0])
                     .reduce((a, b) -> a + "; " + b).orElse("");
@@ -157,11 +203,11 @@ public final class LiveCounterLoad {
                     .buildAsync(URI.create(base.replaceFirst("^http", "ws") + "/live/websocket?_csrf_token="
                             + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&vsn=2.0.0"), client).join();
             String join = JSON.writeValueAsString(List.of("1", "1", client.topic, "phx_join", Map.of(
-                    "url", base + "/counter?start=" + i, "params", Map.of("_csrf_token", csrf.group(1), "_mounts", 0),
+                    "url", base + path.apply(i), "params", Map.of("_csrf_token", csrf.group(1), "_mounts", 0),
                     "session", container.group(2), "static", container.group(3))));
             client.socket.sendText(join, true);
-            JsonNode reply = client.joined.get(10, TimeUnit.SECONDS);
-            if (!"ok".equals(reply.get("status").asString())) {
+            String reply = client.joined.get(10, TimeUnit.SECONDS);
+            if (!"ok".equals(reply)) {
                 throw new IllegalStateException("join refused: " + reply);
             }
             clients.add(client);
@@ -186,7 +232,7 @@ public final class LiveCounterLoad {
     }
 
     private static Map<String, Object> measure(List<Client> clients, Run run, long pid, int seconds, int warmup,
-            String payload) throws Exception {
+            java.util.function.Supplier<String> payload) throws Exception {
         ScheduledExecutorService clicks = Executors.newScheduledThreadPool(2);
         long periodMicros = 1_000_000L;
         for (int i = 0; i < clients.size(); i++) {
@@ -251,6 +297,17 @@ public final class LiveCounterLoad {
             throw new IllegalStateException("no heap figure in: " + info);
         }
         return Long.parseLong(used.group(1));
+    }
+
+    /** Live instances of a class in the server's heap (jcmd GC.class_histogram, which collects first). */
+    private static long instances(long pid, String className) throws Exception {
+        String histogram = run("jcmd", String.valueOf(pid), "GC.class_histogram");
+        if (!histogram.matches("(?s).*\\d+:\\s+\\d+\\s+\\d+\\s+java\\.lang\\.String\\b.*")) {
+            throw new IllegalStateException("not a class histogram: " + histogram.lines().limit(5).toList());
+        }
+        Matcher row = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+\\d+\\s+" + Pattern.quote(className) + "\\b", Pattern.MULTILINE)
+                .matcher(histogram);
+        return row.find() ? Long.parseLong(row.group(1)) : 0;
     }
 
     private static String run(String... command) throws Exception {
