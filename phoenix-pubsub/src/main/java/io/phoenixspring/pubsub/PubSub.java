@@ -90,6 +90,16 @@ public final class PubSub implements AutoCloseable {
         return nodeName;
     }
 
+    /** @return the adapter's kind, {@code local} without one or its class's simple name, e.g. {@code RedisPubSubAdapter} */
+    public String adapterName() {
+        return adapter == null ? "local" : adapter.getClass().getSimpleName();
+    }
+
+    /** @return the number of topics with at least one local subscription, as Actuator reports it */
+    public int topicCount() {
+        return registry.topicCount();
+    }
+
     /** @return the number of registry shards */
     public int poolSize() {
         return registry.poolSize();

@@ -24,6 +24,9 @@ public final class ChannelsMetrics {
     private final ObservationRegistry observations;
     private final AtomicInteger activeSockets = new AtomicInteger();
     private final AtomicInteger joinedChannels = new AtomicInteger();
+    /** Joined channels per topic pattern; patterns come from the socket's routes, so the map stays small. */
+    private final java.util.concurrent.ConcurrentMap<String, AtomicInteger> joinedByRoute =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Counter broadcasts;
     private final Counter slowConsumers;
     private final Counter invalidMessages;
@@ -56,6 +59,17 @@ public final class ChannelsMetrics {
     /** Meters that go nowhere, for use without Micrometer wiring. */
     public static ChannelsMetrics noop() {
         return new ChannelsMetrics(new SimpleMeterRegistry());
+    }
+
+    /** Channels joined now, per topic pattern ({@code "room:*"}); patterns with none are left out. */
+    public java.util.Map<String, Integer> joinedByRoute() {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        joinedByRoute.forEach((route, n) -> {
+            if (n.get() > 0) {
+                counts.put(route, n.get());
+            }
+        });
+        return counts;
     }
 
     public MeterRegistry registry() {
@@ -101,11 +115,16 @@ public final class ChannelsMetrics {
         timer("phoenix.channel.join", "channel join callbacks", "channel", route, "result", result).record(took);
         if ("ok".equals(result)) {
             joinedChannels.incrementAndGet();
+            joinedByRoute.computeIfAbsent(route, r -> new AtomicInteger()).incrementAndGet();
         }
     }
 
     void left(String route, String reason) {
         joinedChannels.decrementAndGet();
+        AtomicInteger joined = joinedByRoute.get(route);
+        if (joined != null) {
+            joined.decrementAndGet();
+        }
         registry.counter("phoenix.channel.exits", "channel", route, "reason", reason).increment();
     }
 

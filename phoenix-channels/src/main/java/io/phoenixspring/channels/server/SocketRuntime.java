@@ -261,6 +261,19 @@ public final class SocketRuntime implements AutoCloseable {
     }
 
     /**
+     * Open connections by socket handler, then by transport, as Actuator reports them:
+     * {@code {"UserSocket": {"websocket": 3, "longpoll": 1}}}.
+     */
+    public Map<String, Map<String, Integer>> connectionsBySocket() {
+        Map<String, Map<String, Integer>> counts = new java.util.TreeMap<>();
+        for (SocketConnection connection : connections) {
+            counts.computeIfAbsent(connection.mount().handlerName(), h -> new java.util.TreeMap<>())
+                    .merge(connection.socket().transport(), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    /**
      * Broadcasts to a topic on every node ({@code from} excluded when given).
      *
      * @return completes when the other nodes' share was published

@@ -193,6 +193,15 @@ final class Shard implements Subscriber {
         }
     }
 
+    Set<String> topics() {
+        lock.lock();
+        try {
+            return state.topics();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int count(String topicName) {
         lock.lock();
         try {

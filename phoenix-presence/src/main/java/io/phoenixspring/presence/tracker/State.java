@@ -256,6 +256,10 @@ final class State {
         return entries == null ? List.of() : metas(entries);
     }
 
+    Set<String> topics() {
+        return new HashSet<>(byTopic.keySet());
+    }
+
     /** Number of visible presences on a topic. */
     int count(String topic) {
         Map<String, LinkedHashMap<Tag, Entry>> keys = byTopic.get(topic);

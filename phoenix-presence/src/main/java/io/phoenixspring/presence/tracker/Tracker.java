@@ -156,6 +156,15 @@ public final class Tracker implements AutoCloseable {
         return shard(topic).get(topic, key);
     }
 
+    /** Topics that have presences on this node's view (some may list none while their node is down). */
+    public Set<String> topics() {
+        Set<String> topics = new java.util.TreeSet<>();
+        for (Shard shard : shards) {
+            topics.addAll(shard.topics());
+        }
+        return topics;
+    }
+
     /** Number of presences (metas) on a topic. */
     public int size(String topic) {
         return shard(topic).count(topic);

@@ -110,6 +110,27 @@ public final class RedisPubSubAdapter implements PubSubAdapter {
         return CompletableFuture.allOf(subscribed, publisherConnected);
     }
 
+    /** @return the Redis server, without credentials: {@code redis://host:6379/0} */
+    public String server() {
+        return describe(settings.uri());
+    }
+
+    /**
+     * Sends {@code PING} on the publishing connection, as a health check does; it fails at once
+     * while not connected (commands are rejected then, not queued).
+     *
+     * @return a future of Redis's answer, {@code PONG}
+     */
+    public CompletableFuture<String> ping() {
+        ReactiveRedisConnection connection = publisher;
+        if (connection == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(closed
+                    ? "Redis adapter for " + channel + " is closed"
+                    : "not connected to Redis at " + describe(settings.uri()) + " yet"));
+        }
+        return connection.ping().toFuture();
+    }
+
     @Override
     public synchronized void start(Consumer<byte[]> inbound) {
         if (factory != null) {
