@@ -9,6 +9,7 @@ import io.phoenixspring.demo.live.FormLive;
 import io.phoenixspring.demo.live.JsLive;
 import io.phoenixspring.demo.live.ListLive;
 import io.phoenixspring.demo.live.NavLive;
+import io.phoenixspring.dashboard.LiveDashboard;
 import io.phoenixspring.live.router.LiveRoutes;
 import io.phoenixspring.token.PhoenixToken;
 import io.phoenixspring.web.conn.Conn;
@@ -20,6 +21,7 @@ import io.phoenixspring.web.router.Router;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import reactor.core.publisher.Mono;
@@ -39,7 +41,8 @@ public class ApiRouter {
      * no {@code LiveRoutes}), the API alone.
      */
     @Bean
-    Router router(ObjectProvider<LiveRoutes> liveRoutes) {
+    Router router(ObjectProvider<LiveRoutes> liveRoutes, ObjectProvider<LiveDashboard> dashboard,
+            @Value("${demo.dev-routes:false}") boolean devRoutes, @Value("${demo.dashboard-password:}") String dashboardPassword) {
         Router.Builder router = Router.builder()
                 .pipeline("api", p -> p.plug(Plugs.accepts("json")))
                 .scope("/api", s -> s.pipeThrough("api")
@@ -63,6 +66,15 @@ public class ApiRouter {
                         .get("/async", live.route(AsyncLive.class))
                         .get("/upload", live.route(io.phoenixspring.demo.live.UploadLive.class))
                         .get("/bench/rows", live.route(io.phoenixspring.demo.live.RowsLive.class))));
+        dashboard.ifAvailable(d -> {
+            // Phoenix's dev_routes: the dashboard for anyone in development; elsewhere only behind a password.
+            if (devRoutes) {
+                router.scope("/", s -> s.pipeThrough("browser").with(d.liveDashboard("/dashboard")));
+            } else if (!dashboardPassword.isEmpty()) {
+                router.pipeline("admins", p -> p.plug(Plugs.basicAuth("admin", dashboardPassword)))
+                        .scope("/", s -> s.pipeThrough("admins", "browser").with(d.liveDashboard("/dashboard")));
+            }
+        });
         return router.build();
     }
 

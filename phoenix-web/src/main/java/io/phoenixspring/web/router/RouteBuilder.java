@@ -40,6 +40,11 @@ public abstract sealed class RouteBuilder<B extends RouteBuilder<B>> permits Sco
         return parent.root();
     }
 
+    /** @return this scope's path prefix ({@code ""} at the root), as route macros need it for links */
+    public String prefix() {
+        return prefix;
+    }
+
     /** Routes declared after this in the scope (and its nested scopes) pipe through these pipelines. */
     public B pipeThrough(String... pipelines) {
         pipes.addAll(List.of(pipelines));
@@ -49,6 +54,19 @@ public abstract sealed class RouteBuilder<B extends RouteBuilder<B>> permits Sco
     /** A nested scope under a path prefix, inheriting this scope's pipelines. */
     public B scope(String path, Consumer<Scope> body) {
         body.accept(new Scope(this, join(prefix, path), pipes));
+        return self();
+    }
+
+    /**
+     * Applies a route macro here, with this scope's prefix and pipelines: what a Phoenix router macro
+     * such as {@code live_dashboard "/dashboard"} expands to, written as a function of the builder.
+     *
+     * <pre>{@code
+     * router.scope("/", s -> s.pipeThrough("browser", "admins").with(dashboard.liveDashboard("/dashboard")));
+     * }</pre>
+     */
+    public B with(Consumer<? super RouteBuilder<?>> macro) {
+        macro.accept(this);
         return self();
     }
 

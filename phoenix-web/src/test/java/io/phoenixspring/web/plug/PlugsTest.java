@@ -41,6 +41,22 @@ class PlugsTest {
     }
 
     @Test
+    void basicAuthLetsTheRightCredentialsThroughAndHaltsTheRestWith401() {
+        Plug auth = Plugs.basicAuth("admin", "s3cret");
+        String good = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:s3cret".getBytes());
+        String bad = "Basic " + java.util.Base64.getEncoder().encodeToString("admin:wrong".getBytes());
+        Conn through = auth.call(conn("GET", "/dashboard", "authorization", good));
+        assertThat(through.halted()).isFalse();
+        assertThat(through.state()).isEqualTo(Conn.State.UNSET);
+        for (Conn refused : List.of(auth.call(conn("GET", "/dashboard")), auth.call(conn("GET", "/dashboard", "authorization", bad)))) {
+            assertThat(refused.halted()).isTrue();
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.respHeaders()).containsEntry("www-authenticate", "Basic realm=\"Application\"");
+        }
+        assertThatThrownBy(() -> Plugs.basicAuth("admin", "")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void moduleInitRunsOnceAndCallPerRequest() {
         int[] inits = {0};
         PlugModule<String, String> locale = new PlugModule<>() {
