@@ -46,7 +46,7 @@ public final class HomePage extends DashboardPage {
         about.put("application", environment.getProperty("spring.application.name", "application"));
         about.put("phoenix", Versions.phoenix());
         about.put("spring_boot", String.valueOf(SpringBootVersion.getVersion()));
-        about.put("java", Runtime.version() + " (" + System.getProperty("java.vm.name", "") + ")");
+        about.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vm.name", "") + ")");
         about.put("node", pubSub.getIfAvailable() == null ? "" : pubSub.getIfAvailable().nodeName());
         socket.assign("about", about);
     }

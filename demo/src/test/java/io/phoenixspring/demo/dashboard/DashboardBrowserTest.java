@@ -1,0 +1,237 @@
+package io.phoenixspring.demo.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.phoenixspring.demo.DemoApplication;
+import io.phoenixspring.pubsub.testing.RedisServer;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in headless Chromium on a two-node demo cluster (separate JVMs, {@code dev,cluster} profiles,
+ * a real {@code redis-server}) with real traffic from the official {@code phoenix} client
+ * ({@code src/test/js/dashboard-traffic.mjs}): {@value #SOCKETS_A} users on node A and {@value #SOCKETS_B} on
+ * node B in {@code room:dash} (tracked by presence), {@value #BUSY_A} of A's also in {@code room:busy}, where
+ * one of them sends {@value #RATE} messages a second. Each page of node A's dashboard must show those
+ * figures. A screenshot of each page goes to {@code target/screenshots/dashboard-*.png}; the nodes' logs
+ * to {@code target/dashboard-e2e/}.
+ */
+class DashboardBrowserTest {
+
+    static final int SOCKETS_A = 12;
+    static final int SOCKETS_B = 7;
+    static final int BUSY_A = 5;
+    static final int RATE = 20;
+
+    private static final Path JS = Path.of("src/test/js");
+    private static final Path LOGS = Path.of("target/dashboard-e2e");
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    private static final List<Process> processes = new ArrayList<>();
+    private static RedisServer redis;
+    private static Process traffic;
+    private static int portA;
+    private static WebDriver browser;
+    private static Path profile;
+
+    @BeforeAll
+    static void startClusterTrafficAndBrowser() throws Exception {
+        assertThat(JS.resolve("node_modules/phoenix")).as("npm ci ran in src/test/js").isDirectory();
+        Files.createDirectories(LOGS);
+        redis = RedisServer.start();
+        portA = freePort();
+        int portB = freePort();
+        Process a = startInstance("dash-a", portA);
+        Process b = startInstance("dash-b", portB);
+        awaitHealthy(a, portA, "dash-a");
+        awaitHealthy(b, portB, "dash-b");
+
+        traffic = new ProcessBuilder("node", "dashboard-traffic.mjs", "http://127.0.0.1:" + portA, "http://127.0.0.1:" + portB,
+                Integer.toString(SOCKETS_A), Integer.toString(SOCKETS_B), Integer.toString(BUSY_A), Integer.toString(RATE))
+                .directory(JS.toFile())
+                .redirectError(LOGS.resolve("traffic.err").toFile())
+                .start();
+        processes.add(traffic);
+        BufferedReader out = new BufferedReader(new InputStreamReader(traffic.getInputStream(), StandardCharsets.UTF_8));
+        String ready = CompletableFuture.supplyAsync(() -> {
+            try {
+                return out.readLine();
+            } catch (IOException e) {
+                return String.valueOf(e);
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertThat(ready).as("the traffic's first line (stderr in %s)", LOGS.resolve("traffic.err")).startsWith("{\"ready\":true");
+        // Keep draining its progress lines so that it never blocks on a full pipe.
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // progress only
+                }
+            } catch (IOException closed) {
+                // the process ended
+            }
+        }, "traffic-drain");
+        drain.setDaemon(true);
+        drain.start();
+
+        profile = Files.createTempDirectory("demo-dashboard-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,900", "--user-data-dir=" + profile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        for (Process process : processes) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        if (redis != null) {
+            redis.close();
+        }
+        if (profile != null) {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void homeShowsTheVersionsAndThisNodesSocketsChannelsAndTheClustersPresences() throws IOException {
+        open("/dashboard");
+        assertThat(browser.getTitle()).isEqualTo("Home · Phoenix LiveDashboard");
+        everySecond();
+        assertThat(text("home-application")).isEqualTo("phoenix-demo");
+        assertThat(text("home-node")).isEqualTo("dash-a");
+        assertThat(text("home-spring-boot-version")).isEqualTo(org.springframework.boot.SpringBootVersion.getVersion());
+        // A's users, plus this page's own /live socket and its LiveView channel.
+        waitFor("the home page counts A's sockets and channels", d -> text("home-sockets").equals(String.valueOf(SOCKETS_A + 1))
+                && text("home-channels").equals(String.valueOf(SOCKETS_A + BUSY_A + 1)));
+        // Presence is the cluster's: every user of room:dash on both nodes, and room:busy's.
+        waitFor("the home page counts the cluster's presences",
+                d -> text("home-presences").equals(String.valueOf(SOCKETS_A + SOCKETS_B + BUSY_A)));
+        String uptime = text("home-uptime");
+        waitFor("the uptime moves on its own (live updates)", d -> !text("home-uptime").equals(uptime));
+        screenshot("dashboard-home.png");
+        assertNoBrowserErrors();
+    }
+
+    /** Picks the 1 s refresh interval on the current page. */
+    private static void everySecond() {
+        new Select(browser.findElement(By.id("refresh-select"))).selectByValue("1");
+        waitFor("the 1 s interval is selected", d -> "1".equals(browser.findElement(By.id("refresh-select")).getDomProperty("value")));
+    }
+
+    private static void open(String path) {
+        browser.get("http://127.0.0.1:" + portA + path);
+        waitFor("the dashboard's LiveView connected", d -> !d.findElements(By.cssSelector("[data-phx-main].phx-connected")).isEmpty());
+    }
+
+    private static String text(String id) {
+        return browser.findElement(By.id(id)).getText().trim();
+    }
+
+    private static void waitFor(String what, Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, WAIT).withMessage(what).until(condition::apply);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void assertNoBrowserErrors() {
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).filteredOn(entry -> entry.getLevel() == Level.SEVERE)
+                .isEmpty();
+    }
+
+    private static Process startInstance(String name, int port) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-cp", classPath, DemoApplication.class.getName(),
+                "--spring.main.banner-mode=off",
+                "--phoenix.presence.broadcast-period=200ms")
+                .redirectErrorStream(true)
+                .redirectOutput(LOGS.resolve(name + ".log").toFile());
+        Map<String, String> env = builder.environment();
+        env.put("SPRING_PROFILES_ACTIVE", "dev,cluster");
+        env.put("PORT", Integer.toString(port));
+        env.put("REDIS_URL", redis.url());
+        env.put("NODE_NAME", name);
+        Process process = builder.start();
+        processes.add(process);
+        return process;
+    }
+
+    private static void awaitHealthy(Process process, int port, String name) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited:\n" + Files.readString(LOGS.resolve(name + ".log")));
+            }
+            try {
+                if (client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " did not become healthy; see " + LOGS.resolve(name + ".log"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
