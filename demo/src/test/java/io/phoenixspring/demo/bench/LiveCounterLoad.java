@@ -44,14 +44,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class LiveCounterLoad {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
-    private static final Pattern CONTAINER = Pattern.compile(
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final HttpClient HTTP = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
+    static final Pattern CSRF = Pattern.compile("<meta name=\"csrf-token\" content=\"([^\"]+)\"");
+    static final Pattern CONTAINER = Pattern.compile(
             "<div id=\"(phx-[^\"]+)\" data-phx-main data-phx-session=\"([^\"]+)\" data-phx-static=\"([^\"]*)\"");
 
     /** One client: a socket, its topic, and its pending clicks by ref. */
-    private static final class Client implements WebSocket.Listener {
+    static final class Client implements WebSocket.Listener {
         final String topic;
         final Map<String, Long> pending = new ConcurrentHashMap<>();
         final CompletableFuture<String> joined = new CompletableFuture<>();
@@ -108,7 +108,7 @@ public final class LiveCounterLoad {
     }
 
     /** What one pass measures. */
-    private static final class Run {
+    static final class Run {
         final boolean live;
         final List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
         final AtomicLong diffBytes = new AtomicLong();
@@ -215,7 +215,7 @@ public final class LiveCounterLoad {
         return clients;
     }
 
-    private static List<Client> connectBench(String base, int sockets, Run run) throws Exception {
+    static List<Client> connectBench(String base, int sockets, Run run) throws Exception {
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < sockets; i++) {
             HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/token?user=b" + i)).build(),
@@ -264,7 +264,7 @@ public final class LiveCounterLoad {
         return result;
     }
 
-    private static double round3(double value) {
+    static double round3(double value) {
         return Math.round(value * 1000) / 1000.0;
     }
 
@@ -272,7 +272,7 @@ public final class LiveCounterLoad {
         return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)];
     }
 
-    private static void close(List<Client> clients) throws InterruptedException {
+    static void close(List<Client> clients) throws InterruptedException {
         for (Client client : clients) {
             client.socket.sendClose(WebSocket.NORMAL_CLOSURE, "");
         }
@@ -280,14 +280,14 @@ public final class LiveCounterLoad {
     }
 
     /** utime + stime of the server process, in clock ticks (100 per second on Linux). */
-    private static long cpuTicks(long pid) throws IOException {
+    static long cpuTicks(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** The server's heap in use after a full GC, in KB (jcmd). */
-    private static long heapUsedKb(long pid) throws Exception {
+    static long heapUsedKb(long pid) throws Exception {
         run("jcmd", String.valueOf(pid), "GC.run");
         Thread.sleep(500);
         run("jcmd", String.valueOf(pid), "GC.run");
