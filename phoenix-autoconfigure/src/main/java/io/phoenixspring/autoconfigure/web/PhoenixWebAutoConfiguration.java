@@ -1,5 +1,6 @@
 package io.phoenixspring.autoconfigure.web;
 
+import io.micrometer.observation.ObservationRegistry;
 import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
 import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
 import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
@@ -91,9 +92,11 @@ public class PhoenixWebAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(Router.class)
     public RouterHandlerMapping phoenixRouterHandlerMapping(Router router, WebEndpoint endpoint,
-            EndpointProperties web, ApplicationContext context) {
+            EndpointProperties web, ApplicationContext context, ObjectProvider<ObservationRegistry> observations) {
         RouterHandlerMapping mapping = new RouterHandlerMapping(router, endpoint, context::getBean);
         mapping.setOrder(web.getRouterOrder());
+        // Boot's registry (spring-boot-micrometer-observation): each dispatch is a phoenix.router_dispatch observation.
+        observations.ifAvailable(mapping::setObservationRegistry);
         if (web.isPrintRoutes()) {
             log.info("Phoenix routes:\n{}", router.format());
         } else if (log.isDebugEnabled()) {

@@ -1,5 +1,6 @@
 package io.phoenixspring.channels.server;
 
+import io.micrometer.common.KeyValues;
 import io.phoenixspring.channels.channel.Channel;
 import io.phoenixspring.channels.channel.HandleResult;
 import io.phoenixspring.channels.channel.JoinResult;
@@ -128,7 +129,9 @@ final class ChannelServer implements Subscriber, ChannelProcess {
             currentRef = message.ref();
             callback = "handle_in \"" + message.event() + "\"";
             io.micrometer.observation.Observation observation = connection.runtime().metrics()
-                    .observe("phoenix.channel.handle_in", "channel", route.route().pattern(), "event", message.event());
+                    .observe("phoenix.channel_handled_in",
+                            KeyValues.of("channel", route.route().pattern(), "socket", socket.handler()),
+                            KeyValues.of("event", message.event(), "topic", topic()));
             return call(() -> channel.handleIn(message.event(), message.payload(), socket), result -> {
                 handledIn(started, "ok");
                 observation.stop();
@@ -287,7 +290,9 @@ final class ChannelServer implements Subscriber, ChannelProcess {
     private CompletionStage<?> doJoin(Message message) {
         long started = System.nanoTime();
         io.micrometer.observation.Observation observation = connection.runtime().metrics()
-                .observe("phoenix.channel.join", "channel", route.route().pattern(), "topic", topic());
+                .observe("phoenix.channel_joined",
+                        KeyValues.of("channel", route.route().pattern(), "socket", socket.handler()),
+                        KeyValues.of("topic", topic()));
         return call(() -> channel.join(topic(), message.payload(), socket), result -> {
             observation.stop();
             Duration took = Duration.ofNanos(System.nanoTime() - started);

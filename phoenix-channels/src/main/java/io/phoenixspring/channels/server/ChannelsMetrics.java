@@ -1,5 +1,6 @@
 package io.phoenixspring.channels.server;
 
+import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -37,8 +38,9 @@ public final class ChannelsMetrics {
     }
 
     /**
-     * Meters plus Micrometer observations ({@code phoenix.socket.connect},
-     * {@code phoenix.channel.join}, {@code phoenix.channel.handle_in}) for tracing.
+     * Meters plus Micrometer observations ({@code phoenix.socket_connected},
+     * {@code phoenix.channel_joined}, {@code phoenix.channel_handled_in}, as Phoenix's telemetry events)
+     * for tracing and, through Boot's meter handler, their own timers.
      */
     public ChannelsMetrics(MeterRegistry registry, ObservationRegistry observations) {
         this.registry = registry;
@@ -76,16 +78,20 @@ public final class ChannelsMetrics {
         return registry;
     }
 
-    /** Starts an observation; the caller stops it (and reports an error) when the callback completes. */
-    Observation observe(String name, String lowKey, String lowValue, String highKey, String highValue) {
+    /**
+     * Starts an observation; the caller stops it (and reports an error) when the callback completes.
+     * Named after Phoenix's telemetry event ({@code phoenix.channel_handled_in} for
+     * {@code [:phoenix, :channel_handled_in]}), never after one of the timers above: Boot's meter
+     * handler turns an observation into a timer of the same name, which would count every event twice.
+     *
+     * @param low bounded values only (patterns, handler names); a topic or an event a client chose is high
+     */
+    Observation observe(String name, KeyValues low, KeyValues high) {
         if (observations.isNoop()) {
             return Observation.NOOP;
         }
-        Observation observation = Observation.createNotStarted(name, observations).lowCardinalityKeyValue(lowKey, lowValue);
-        if (highKey != null && highValue != null) {
-            observation.highCardinalityKeyValue(highKey, highValue);
-        }
-        return observation.start();
+        return Observation.createNotStarted(name, observations).lowCardinalityKeyValues(low)
+                .highCardinalityKeyValues(high).start();
     }
 
     /** Meters looked up once per tag combination: registering on every event costs an id and a map lookup. */

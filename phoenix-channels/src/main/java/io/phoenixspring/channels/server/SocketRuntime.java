@@ -202,8 +202,9 @@ public final class SocketRuntime implements AutoCloseable {
         }
         Socket socket = Socket.connecting(transport, serializer.version(), mount.handlerName());
         long started = System.nanoTime();
-        io.micrometer.observation.Observation observation = metrics.observe("phoenix.socket.connect", "socket",
-                mount.handlerName(), "transport", transport);
+        io.micrometer.observation.Observation observation = metrics.observe("phoenix.socket_connected",
+                io.micrometer.common.KeyValues.of("socket", mount.handlerName(), "transport", transport),
+                io.micrometer.common.KeyValues.empty());
         return Mono.fromCallable(() -> mount.handler().connect(params, socket, info))
                 .subscribeOn(threads.scheduler())
                 .flatMap(result -> result instanceof Mono<?> mono ? mono.cast(Object.class) : Mono.just(result))
