@@ -13,8 +13,8 @@ import org.springframework.security.web.server.util.matcher.NegatedServerWebExch
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
 
 /**
- * Spring Security in front of the app: {@code /members/session} needs a signed-in user (HTTP basic);
- * the rest is open. Sockets decide for themselves ({@code @PhoenixSocket(authenticated = true)}),
+ * Spring Security in front of the app: {@code /members/session} needs a signed-in user (HTTP basic),
+ * the LiveDashboard under {@code /admin} an admin; the rest is open. Sockets decide for themselves ({@code @PhoenixSocket(authenticated = true)}),
  * and their long-poll POSTs are exempt from Spring Security's CSRF check: Phoenix protects them with
  * the signed long-poll token and the socket's own {@code _csrf_token} rule.
  */
@@ -26,12 +26,13 @@ public class SecurityConfig {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/members/session").authenticated()
+                        .pathMatchers("/admin/**").hasRole("ADMIN")
                         .anyExchange().permitAll())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new AndServerWebExchangeMatcher(
                         CsrfWebFilter.DEFAULT_CSRF_MATCHER,
                         new NegatedServerWebExchangeMatcher(ServerWebExchangeMatchers.pathMatchers(
-                                "/socket/longpoll", "/members/socket/longpoll")))))
+                                "/socket/longpoll", "/members/socket/longpoll", "/live/longpoll")))))
                 .build();
     }
 
@@ -39,6 +40,7 @@ public class SecurityConfig {
     MapReactiveUserDetailsService users() {
         return new MapReactiveUserDetailsService(
                 User.withUsername("alice").password("{noop}alice-password").roles("MEMBER").build(),
-                User.withUsername("bob").password("{noop}bob-password").roles("MEMBER").build());
+                User.withUsername("bob").password("{noop}bob-password").roles("MEMBER").build(),
+                User.withUsername("admin").password("{noop}admin-password").roles("ADMIN").build());
     }
 }
