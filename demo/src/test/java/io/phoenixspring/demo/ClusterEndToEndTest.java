@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.pubsub.testing.RedisServer;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -116,50 +109,19 @@ class ClusterEndToEndTest {
     }
 
     private Process startInstance(String name, int port) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classPath, DemoApplication.class.getName(),
-                "--spring.main.banner-mode=off",
+        Process process = DemoInstances.start(LOGS, name, port, "cluster", redis.url(),
                 "--phoenix.presence.broadcast-period=200ms",
                 "--phoenix.presence.max-silent-periods=5",
-                "--phoenix.presence.down-period=3s")
-                .redirectErrorStream(true)
-                .redirectOutput(LOGS.resolve(name + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SPRING_PROFILES_ACTIVE", "cluster");
-        env.put("PORT", Integer.toString(port));
-        env.put("REDIS_URL", redis.url());
-        env.put("NODE_NAME", name);
-        Process process = builder.start();
+                "--phoenix.presence.down-period=3s");
         processes.add(process);
         return process;
     }
 
     private static void awaitHealthy(Process process, int port, String name) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited:\n" + Files.readString(LOGS.resolve(name + ".log")));
-            }
-            try {
-                if (client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(name + " did not become healthy; see " + LOGS.resolve(name + ".log"));
+        DemoInstances.awaitHealthy(process, LOGS, port, name);
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return DemoInstances.freePort();
     }
 }

@@ -2,17 +2,12 @@ package io.phoenixspring.demo.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.phoenixspring.demo.DemoApplication;
+import io.phoenixspring.demo.DemoInstances;
 import io.phoenixspring.pubsub.testing.RedisServer;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,12 +68,12 @@ class DashboardBrowserTest {
         assertThat(JS.resolve("node_modules/phoenix")).as("npm ci ran in src/test/js").isDirectory();
         Files.createDirectories(LOGS);
         redis = RedisServer.start();
-        portA = freePort();
-        int portB = freePort();
+        portA = DemoInstances.freePort();
+        int portB = DemoInstances.freePort();
         Process a = startInstance("dash-a", portA);
         Process b = startInstance("dash-b", portB);
-        awaitHealthy(a, portA, "dash-a");
-        awaitHealthy(b, portB, "dash-b");
+        DemoInstances.awaitHealthy(a, LOGS, portA, "dash-a");
+        DemoInstances.awaitHealthy(b, LOGS, portB, "dash-b");
 
         traffic = new ProcessBuilder("node", "dashboard-traffic.mjs", "http://127.0.0.1:" + portA, "http://127.0.0.1:" + portB,
                 Integer.toString(SOCKETS_A), Integer.toString(SOCKETS_B), Integer.toString(BUSY_A), Integer.toString(RATE))
@@ -190,48 +185,8 @@ class DashboardBrowserTest {
     }
 
     private static Process startInstance(String name, int port) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-cp", classPath, DemoApplication.class.getName(),
-                "--spring.main.banner-mode=off",
-                "--phoenix.presence.broadcast-period=200ms")
-                .redirectErrorStream(true)
-                .redirectOutput(LOGS.resolve(name + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SPRING_PROFILES_ACTIVE", "dev,cluster");
-        env.put("PORT", Integer.toString(port));
-        env.put("REDIS_URL", redis.url());
-        env.put("NODE_NAME", name);
-        Process process = builder.start();
+        Process process = DemoInstances.start(LOGS, name, port, "dev,cluster", redis.url(), "--phoenix.presence.broadcast-period=200ms");
         processes.add(process);
         return process;
-    }
-
-    private static void awaitHealthy(Process process, int port, String name) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/health"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited:\n" + Files.readString(LOGS.resolve(name + ".log")));
-            }
-            try {
-                if (client.send(health, HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException(name + " did not become healthy; see " + LOGS.resolve(name + ".log"));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
