@@ -7,7 +7,10 @@ import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.web.PhoenixWebAutoConfiguration;
 import io.phoenixspring.dashboard.LiveDashboard;
+import io.phoenixspring.dashboard.RequestLogger;
+import io.phoenixspring.dashboard.RequestLoggerFilter;
 import io.phoenixspring.live.router.LiveRoutes;
+import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.token.PhoenixToken;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -16,6 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportSelector;
 import org.springframework.core.type.AnnotationMetadata;
@@ -51,6 +55,28 @@ public class LiveDashboardAutoConfiguration {
     @ConditionalOnMissingBean
     public LiveDashboard phoenixLiveDashboard(LiveRoutes live) {
         return new LiveDashboard(live);
+    }
+
+    /**
+     * The request logger (LiveDashboard's {@code Phoenix.LiveDashboard.RequestLogger} plug and its
+     * page's hub): verifies the marks it signs with the endpoint's secret, publishes the marked
+     * requests' log lines through PubSub (this node only). A pass-through while no page listens.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(PubSub.class)
+    static class RequestLoggerConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        RequestLogger phoenixRequestLogger(PubSub pubSub, PhoenixToken tokens) {
+            return new RequestLogger(pubSub, tokens);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        RequestLoggerFilter phoenixRequestLoggerFilter(RequestLogger requestLogger) {
+            return new RequestLoggerFilter(requestLogger);
+        }
     }
 
     /** Registers the built-in pages as beans (constructor-injected with what they show). */
