@@ -153,6 +153,43 @@ class DashboardBrowserTest {
         assertNoBrowserErrors();
     }
 
+    @Test
+    void threadsListsTheServersThreadsFiltersThemAndShowsAStack() throws IOException {
+        open("/dashboard/threads");
+        everySecond();
+        waitFor("the table lists reactor's event loop threads",
+                d -> !d.findElements(By.cssSelector("#threads-rows tr[data-name^='reactor-http']")).isEmpty());
+        browser.findElement(By.id("threads-search-input")).sendKeys("reactor-http");
+        waitFor("only reactor-http threads are left", d -> d.findElements(By.cssSelector("#threads-rows tr")).stream()
+                .allMatch(row -> row.getDomAttribute("data-name").contains("reactor-http")));
+        browser.findElement(By.cssSelector("#threads-rows tr")).click();
+        waitFor("the clicked thread's stack shows", d -> !d.findElements(By.id("thread-stack-frames")).isEmpty()
+                && text("thread-stack-frames").contains("at "));
+        screenshot("dashboard-threads.png");
+        browser.findElement(By.id("thread-stack-close")).click();
+        waitFor("the stack closes", d -> d.findElements(By.id("thread-stack")).isEmpty());
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void theRequestLoggerStreamsThisBrowsersRequestsOnly() throws Exception {
+        open("/dashboard/request_logger");
+        browser.findElement(By.id("request-logger-toggle")).click();
+        waitFor("this browser is marked", d -> text("request-logger-status").equals("streaming"));
+        // Another client's request (no cookie) and then this browser's own.
+        java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + portA + "/api/health?from=outsider")).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("fetch('/api/health?from=browser')");
+        waitFor("the browser's request shows in the log", d -> text("request-logger-lines").contains("from=browser")
+                || text("request-logger-lines").contains("\"from\" => \"browser\"") || text("request-logger-lines").contains("from\":\"browser"));
+        assertThat(text("request-logger-lines")).contains("HealthController").doesNotContain("outsider");
+        screenshot("dashboard-request-logger.png");
+        browser.findElement(By.id("request-logger-toggle")).click();
+        waitFor("the cookie is off again", d -> text("request-logger-status").equals("not marked"));
+        assertNoBrowserErrors();
+    }
+
     /** Picks the 1 s refresh interval on the current page. */
     private static void everySecond() {
         new Select(browser.findElement(By.id("refresh-select"))).selectByValue("1");
