@@ -46,6 +46,8 @@ public final class LiveDashboard {
     /** The pages every dashboard has, in menu order; the home page's route is also the dashboard's root. */
     static final List<PageSpec> BUILT_IN = List.of(
             new PageSpec("home", "Home", HomePage.class),
+            new PageSpec("metrics", "Metrics", MetricsPage.class),
+            new PageSpec("presence", "Presence", PresencePage.class),
             new PageSpec("request_logger", "Request logger", RequestLoggerPage.class),
             new PageSpec("threads", "Threads", ThreadsPage.class));
 

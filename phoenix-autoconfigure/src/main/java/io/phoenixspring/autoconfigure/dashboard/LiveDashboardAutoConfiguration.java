@@ -1,5 +1,6 @@
 package io.phoenixspring.autoconfigure.dashboard;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.phoenixspring.autoconfigure.channels.ChannelsAutoConfiguration;
 import io.phoenixspring.autoconfigure.live.LiveViewAutoConfiguration;
 import io.phoenixspring.autoconfigure.presence.PresenceAutoConfiguration;
@@ -7,17 +8,20 @@ import io.phoenixspring.autoconfigure.pubsub.PubSubAutoConfiguration;
 import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.web.PhoenixWebAutoConfiguration;
 import io.phoenixspring.dashboard.LiveDashboard;
+import io.phoenixspring.dashboard.MetricsHistory;
 import io.phoenixspring.dashboard.RequestLogger;
 import io.phoenixspring.dashboard.RequestLoggerFilter;
 import io.phoenixspring.live.router.LiveRoutes;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.token.PhoenixToken;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -43,6 +47,7 @@ import org.springframework.core.type.AnnotationMetadata;
 @ConditionalOnBean(PhoenixToken.class)
 @ConditionalOnProperty(prefix = "phoenix.live-view", name = "enabled", matchIfMissing = true)
 @Import(LiveDashboardAutoConfiguration.BuiltInPages.class)
+@EnableConfigurationProperties(LiveDashboardProperties.class)
 public class LiveDashboardAutoConfiguration {
 
     /**
@@ -77,6 +82,20 @@ public class LiveDashboardAutoConfiguration {
         RequestLoggerFilter phoenixRequestLoggerFilter(RequestLogger requestLogger) {
             return new RequestLoggerFilter(requestLogger);
         }
+    }
+
+    /**
+     * The metrics page's history ({@code phoenix.live-dashboard.metrics-history*}) of the application's
+     * {@link MeterRegistry} (none without one: the page then says how to get one). It samples nothing
+     * until a metrics page is first opened.
+     *
+     * @return the history the metrics page charts
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public MetricsHistory phoenixMetricsHistory(ObjectProvider<MeterRegistry> registry, LiveDashboardProperties properties) {
+        return new MetricsHistory(registry::getIfAvailable, properties.getMetricsHistory(),
+                properties.getMetricsHistoryInterval(), properties.getMetricsHistoryMaxSeries());
     }
 
     /** Registers the built-in pages as beans (constructor-injected with what they show). */

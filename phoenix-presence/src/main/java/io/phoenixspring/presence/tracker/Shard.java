@@ -211,6 +211,15 @@ final class Shard implements Subscriber {
         }
     }
 
+    List<ReplicaCount> replicaCounts(String topicName) {
+        lock.lock();
+        try {
+            return state.replicaCounts(topicName);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Remote replicas this shard currently considers up. */
     Set<String> upReplicas() {
         lock.lock();

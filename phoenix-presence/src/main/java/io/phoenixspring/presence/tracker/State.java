@@ -277,6 +277,32 @@ final class State {
         return n;
     }
 
+    /**
+     * Visible keys and metas of a topic per replica, sorted by replica; one entry per replica with
+     * a visible presence there, so its size is bounded by the cluster's.
+     */
+    List<ReplicaCount> replicaCounts(String topic) {
+        Map<String, LinkedHashMap<Tag, Entry>> keys = byTopic.get(topic);
+        if (keys == null) {
+            return List.of();
+        }
+        Map<String, int[]> counts = new TreeMap<>();
+        for (LinkedHashMap<Tag, Entry> entries : keys.values()) {
+            Set<String> holders = new HashSet<>();
+            entries.forEach((tag, entry) -> {
+                if (!down.contains(tag.replica()) && Metas.writable(entry.meta())) {
+                    counts.computeIfAbsent(tag.replica(), r -> new int[2])[1]++;
+                    if (holders.add(tag.replica())) {
+                        counts.get(tag.replica())[0]++;
+                    }
+                }
+            });
+        }
+        List<ReplicaCount> result = new ArrayList<>(counts.size());
+        counts.forEach((of, c) -> result.add(new ReplicaCount(of, c[0], c[1])));
+        return result;
+    }
+
     Entry entry(Tag tag) {
         TreeMap<Long, Entry> held = byReplica.get(tag.replica());
         return held == null ? null : held.get(tag.clock());

@@ -170,6 +170,16 @@ public final class Tracker implements AutoCloseable {
         return shard(topic).count(topic);
     }
 
+    /**
+     * The visible keys and metas of a topic per replica holding them, sorted by replica id (one
+     * entry per node, so as many as the cluster has); empty for a topic with none. What the
+     * dashboard's presence page shows per node.
+     */
+    public List<ReplicaCount> replicaCounts(String topic) {
+        Objects.requireNonNull(topic, "topic");
+        return shard(topic).replicaCounts(topic);
+    }
+
     /** Remote replicas that every shard currently considers up. */
     public Set<String> upReplicas() {
         Set<String> up = new HashSet<>(shards[0].upReplicas());
