@@ -154,6 +154,60 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void presenceShowsTheClustersTopicsWithKeysAndMetasPerNode() throws IOException {
+        open("/dashboard/presence");
+        everySecond();
+        waitFor("room:dash has every user of both nodes, counted per node", d -> {
+            List<org.openqa.selenium.WebElement> rows = d.findElements(By.cssSelector("#presence-topics tr[data-topic='room:dash']"));
+            if (rows.isEmpty() || !rows.get(0).getDomAttribute("data-keys").equals(String.valueOf(SOCKETS_A + SOCKETS_B))) {
+                return false;
+            }
+            return nodeKeys(rows.get(0), "dash-a").equals(String.valueOf(SOCKETS_A))
+                    && nodeKeys(rows.get(0), "dash-b").equals(String.valueOf(SOCKETS_B));
+        });
+        assertThat(browser.findElement(By.cssSelector("#presence-topics tr[data-topic='room:busy']")).getDomAttribute("data-metas"))
+                .isEqualTo(String.valueOf(BUSY_A));
+        assertThat(browser.findElements(By.cssSelector("#presence-replicas tr[data-node='dash-a'][data-status='this node']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#presence-replicas tr[data-node='dash-b'][data-status='up']"))).hasSize(1);
+        browser.findElement(By.cssSelector("#presence-topics tr[data-topic='room:dash']")).click();
+        waitFor("the topic's keys show", d -> d.findElements(By.cssSelector("#presence-keys-table tr[data-key]")).size() == SOCKETS_A + SOCKETS_B);
+        screenshot("dashboard-presence.png");
+        assertNoBrowserErrors();
+    }
+
+    private static String nodeKeys(org.openqa.selenium.WebElement row, String node) {
+        List<org.openqa.selenium.WebElement> spans = row.findElements(By.cssSelector(".topic-node[data-node='" + node + "']"));
+        return spans.isEmpty() ? "" : spans.get(0).getDomAttribute("data-keys");
+    }
+
+    @Test
+    void metricsChartsTheMetersOfAGroupLive() throws IOException {
+        open("/dashboard/metrics?group=phoenix");
+        everySecond();
+        waitFor("the phoenix group lists its meters as charts", d -> !d.findElements(By.cssSelector("[data-metric='phoenix.channels.joined'] canvas")).isEmpty());
+        waitFor("the jvm group is in the sub-navigation", d -> !d.findElements(By.id("metrics-group-jvm")).isEmpty());
+        // The joined-channels gauge, point after point: A's users in room:dash and room:busy, and this page's LiveView.
+        String lastValue = "let c = Object.values(window.PhoenixDashboard.charts).find(c => c.el.dataset.metric === 'phoenix.channels.joined');"
+                + "if (!c || c.data[0].length < 3) return null; return c.data[1][c.data[1].length - 1];";
+        waitFor("the joined-channels chart has points, the last one " + (SOCKETS_A + BUSY_A + 1), d -> {
+            Object value = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(lastValue);
+            return value instanceof Number n && n.intValue() == SOCKETS_A + BUSY_A + 1;
+        });
+        // The broadcasts counter as a rate: the traffic's messages to room:busy, RATE a second.
+        String lastRate = lastValue.replace("phoenix.channels.joined", "phoenix.broadcasts");
+        waitFor("the broadcasts chart shows about " + RATE + " a second", d -> {
+            Object value = ((org.openqa.selenium.JavascriptExecutor) d).executeScript(lastRate);
+            return value instanceof Number n && Math.abs(n.doubleValue() - RATE) <= RATE * 0.25;
+        });
+        screenshot("dashboard-metrics.png");
+        browser.findElement(By.id("metrics-group-jvm")).click();
+        waitFor("the jvm group's charts replace phoenix's", d -> !d.findElements(By.cssSelector("[data-metric^='jvm.'] canvas")).isEmpty()
+                && d.findElements(By.cssSelector("[data-metric^='phoenix.']")).isEmpty());
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboard/metrics?group=jvm");
+        assertNoBrowserErrors();
+    }
+
+    @Test
     void threadsListsTheServersThreadsFiltersThemAndShowsAStack() throws IOException {
         open("/dashboard/threads");
         everySecond();
