@@ -1,6 +1,7 @@
 package io.phoenixspring.demo;
 
 import io.phoenixspring.channels.endpoint.Endpoint;
+import io.phoenixspring.demo.dashboard.ItemsPage;
 import io.phoenixspring.demo.live.AsyncLive;
 import io.phoenixspring.demo.live.ComponentsLive;
 import io.phoenixspring.demo.live.CounterLive;
@@ -68,11 +69,12 @@ public class ApiRouter {
                         .get("/bench/rows", live.route(io.phoenixspring.demo.live.RowsLive.class))));
         dashboard.ifAvailable(d -> {
             // Phoenix's dev_routes: the dashboard for anyone in development; elsewhere only behind a password.
+            java.util.function.Consumer<LiveDashboard.Options> options = o -> o.additionalPage("items", "Items", ItemsPage.class);
             if (devRoutes) {
-                router.scope("/", s -> s.pipeThrough("browser").with(d.liveDashboard("/dashboard")));
+                router.scope("/", s -> s.pipeThrough("browser").with(d.liveDashboard("/dashboard", options)));
             } else if (!dashboardPassword.isEmpty()) {
                 router.pipeline("admins", p -> p.plug(Plugs.basicAuth("admin", dashboardPassword)))
-                        .scope("/", s -> s.pipeThrough("admins", "browser").with(d.liveDashboard("/dashboard")));
+                        .scope("/", s -> s.pipeThrough("admins", "browser").with(d.liveDashboard("/dashboard", options)));
             }
         });
         return router.build();
