@@ -45,7 +45,9 @@ public final class LiveDashboard {
 
     /** The pages every dashboard has, in menu order; the home page's route is also the dashboard's root. */
     static final List<PageSpec> BUILT_IN = List.of(
-            new PageSpec("home", "Home", HomePage.class));
+            new PageSpec("home", "Home", HomePage.class),
+            new PageSpec("sockets", "Sockets & channels", SocketsPage.class),
+            new PageSpec("pubsub", "PubSub", PubSubPage.class));
 
     private final LiveRoutes live;
 
