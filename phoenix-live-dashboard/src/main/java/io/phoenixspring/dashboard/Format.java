@@ -46,4 +46,14 @@ final class Format {
     static String decimal(double value) {
         return String.format(Locale.ROOT, "%.2f", value);
     }
+
+    /** A per-second rate with one decimal. */
+    static String rate(double perSecond) {
+        return String.format(Locale.ROOT, "%.1f", perSecond);
+    }
+
+    /** A name made safe for an element id: anything but letters, digits, {@code -} and {@code _} becomes {@code _}. */
+    static String slug(String name) {
+        return name == null || name.isEmpty() ? "_" : name.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
 }

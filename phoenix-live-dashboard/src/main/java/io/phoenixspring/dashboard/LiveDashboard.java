@@ -47,7 +47,9 @@ public final class LiveDashboard {
     static final List<PageSpec> BUILT_IN = List.of(
             new PageSpec("home", "Home", HomePage.class),
             new PageSpec("metrics", "Metrics", MetricsPage.class),
+            new PageSpec("sockets", "Sockets & channels", SocketsPage.class),
             new PageSpec("presence", "Presence", PresencePage.class),
+            new PageSpec("pubsub", "PubSub", PubSubPage.class),
             new PageSpec("request_logger", "Request logger", RequestLoggerPage.class),
             new PageSpec("threads", "Threads", ThreadsPage.class));
 

@@ -56,6 +56,18 @@ public final class PubSub implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong published = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong echoes = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean closed;
+    /** The other nodes heard from, with when; bounded, the longest silent dropped first. */
+    private final Map<String, LastSeen> nodesSeen = new ConcurrentHashMap<>();
+    static final int MAX_NODES_SEEN = 64;
+
+    /** A mutable time, so hearing from a known node again allocates nothing. */
+    private static final class LastSeen {
+        volatile long millis;
+
+        LastSeen(long millis) {
+            this.millis = millis;
+        }
+    }
 
     private PubSub(Builder builder) {
         this.name = builder.name;
@@ -98,6 +110,50 @@ public final class PubSub implements AutoCloseable {
     /** @return the number of topics with at least one local subscription, as Actuator reports it */
     public int topicCount() {
         return registry.topicCount();
+    }
+
+    /**
+     * Every topic with local subscriptions, with its subscription count and the messages dispatched
+     * to it on this node (one counter per topic, kept only while the topic has subscribers). It
+     * walks the registry, so it is for dashboards and diagnostics, not hot paths.
+     *
+     * <pre>{@code
+     * List<TopicStats> top = pubSub.topicStats().stream()
+     *         .sorted(Comparator.comparingInt(TopicStats::subscribers).reversed()).limit(10).toList();
+     * }</pre>
+     *
+     * @return one entry per topic, in no particular order
+     */
+    public java.util.List<TopicStats> topicStats() {
+        return registry.topicStats();
+    }
+
+    /**
+     * The other nodes this node received broadcasts from, through its adapter, and when it last
+     * did; at most {@value #MAX_NODES_SEEN} (the longest silent are forgotten first). Empty for a
+     * local-only PubSub.
+     *
+     * @return the nodes, most recently heard first
+     */
+    public java.util.List<NodeSeen> nodesSeen() {
+        return nodesSeen.entrySet().stream()
+                .map(e -> new NodeSeen(e.getKey(), java.time.Instant.ofEpochMilli(e.getValue().millis)))
+                .sorted(java.util.Comparator.comparing(NodeSeen::lastSeen).reversed().thenComparing(NodeSeen::node))
+                .toList();
+    }
+
+    private void heardFrom(String node) {
+        long now = System.currentTimeMillis();
+        LastSeen seen = nodesSeen.get(node);
+        if (seen != null) {
+            seen.millis = now;
+            return;
+        }
+        if (nodesSeen.size() >= MAX_NODES_SEEN) {
+            nodesSeen.entrySet().stream().min(java.util.Comparator.comparingLong(e -> e.getValue().millis))
+                    .ifPresent(oldest -> nodesSeen.remove(oldest.getKey(), oldest.getValue()));
+        }
+        nodesSeen.put(node, new LastSeen(now));
     }
 
     /** @return the number of registry shards */
@@ -410,6 +466,7 @@ public final class PubSub implements AutoCloseable {
         if (subscriptions == null) {
             return;
         }
+        Registry.countMessage(subscriptions);
         if (dispatcher == Dispatcher.DEFAULT) {
             metrics.delivered(DefaultDispatch.deliver(topic, subscriptions, from, message, metrics));
             return;
@@ -445,6 +502,7 @@ public final class PubSub implements AutoCloseable {
                 }
                 return;
             }
+            heardFrom(envelope.origin());
             if (envelope.target() != null && !envelope.target().equals(nodeName)) {
                 return;
             }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -30,6 +31,14 @@ import java.util.function.Consumer;
 final class Registry {
 
     private final Shard[] shards;
+    /**
+     * Messages dispatched per topic on this node, for diagnostics. Every shard's entry of a topic
+     * holds the topic's counter (taken from here when the entry is made), so counting a message is
+     * a field read and one {@link LongAdder} increment, with no lookup. A counter exists only while
+     * its topic has subscribers: it is dropped when the topic's last subscription goes (any left by
+     * a race goes at the next {@link #topicStats} read), so memory follows the live topics.
+     */
+    private final ConcurrentHashMap<String, LongAdder> messages = new ConcurrentHashMap<>();
 
     Registry(int poolSize) {
         if (poolSize < 1) {
@@ -49,7 +58,7 @@ final class Registry {
         Subscription added = new Subscription(subscriber, metadata);
         shardFor(subscriber).topics.compute(topic, (t, entry) -> {
             if (entry == null) {
-                entry = new TopicEntry();
+                entry = new TopicEntry(messages.computeIfAbsent(t, any -> new LongAdder()));
             }
             entry.subscribers.merge(subscriber, added, Registry::concat);
             entry.invalidate();
@@ -59,13 +68,64 @@ final class Registry {
 
     /** Drops every subscription of {@code subscriber} to {@code topic}, duplicates included. */
     void unsubscribe(String topic, Subscriber subscriber) {
-        shardFor(subscriber).topics.computeIfPresent(topic, (t, entry) -> {
+        Shard shard = shardFor(subscriber);
+        shard.topics.computeIfPresent(topic, (t, entry) -> {
             if (entry.subscribers.remove(subscriber) == null) {
                 return entry;
             }
             entry.invalidate();
             return entry.subscribers.isEmpty() ? null : entry;
         });
+        // Only when this shard's entry went: the other shards are looked at then, and only then.
+        if (!shard.topics.containsKey(topic) && !hasTopic(topic)) {
+            messages.remove(topic);
+        }
+    }
+
+    private boolean hasTopic(String topic) {
+        for (Shard shard : shards) {
+            if (shard.topics.containsKey(topic)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Counts one message dispatched to the topic of {@code subscriptions} (a {@link #lookup} result):
+     * one increment of the counter its first shard entry holds, which {@link #topicStats} reads too.
+     */
+    static void countMessage(Subscriptions subscriptions) {
+        ((View) subscriptions).topics[0].messages.increment();
+    }
+
+    /**
+     * Every topic with local subscriptions: its subscription count and the messages dispatched to
+     * it since its counter was made. Walks the registry: for diagnostics, not for hot paths.
+     */
+    List<TopicStats> topicStats() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        // The first shard's entry of each topic holds the counter dispatches increment (see lookup).
+        java.util.Map<String, LongAdder> counters = new java.util.HashMap<>();
+        for (Shard shard : shards) {
+            shard.topics.forEach((topic, entry) -> {
+                counts.merge(topic, size(entry), Integer::sum);
+                counters.putIfAbsent(topic, entry.messages);
+            });
+        }
+        // Counters whose topic lost its last subscriber in a race with a subscribe.
+        messages.keySet().removeIf(topic -> !counts.containsKey(topic));
+        List<TopicStats> stats = new ArrayList<>(counts.size());
+        counts.forEach((topic, subscribers) -> stats.add(new TopicStats(topic, subscribers, counters.get(topic).sum())));
+        return stats;
+    }
+
+    private static int size(TopicEntry entry) {
+        int n = 0;
+        for (Object value : entry.subscribers.values()) {
+            n += value instanceof Subscription[] many ? many.length : 1;
+        }
+        return n;
     }
 
     /**
@@ -98,9 +158,7 @@ final class Registry {
         for (Shard shard : shards) {
             TopicEntry entry = shard.topics.get(topic);
             if (entry != null) {
-                for (Object value : entry.subscribers.values()) {
-                    n += value instanceof Subscription[] many ? many.length : 1;
-                }
+                n += size(entry);
             }
         }
         return n;
@@ -146,6 +204,13 @@ final class Registry {
 
     private static final class TopicEntry {
         final ConcurrentHashMap<Subscriber, Object> subscribers = new ConcurrentHashMap<>();
+        /** The topic's message counter, shared by its entries in every shard. */
+        final LongAdder messages;
+
+        TopicEntry(LongAdder messages) {
+            this.messages = messages;
+        }
+
         final AtomicReference<Snapshot> snapshot = new AtomicReference<>(new Snapshot(0, null));
 
         /** Called by writers, under the shard's per-topic lock, after changing {@code subscribers}. */

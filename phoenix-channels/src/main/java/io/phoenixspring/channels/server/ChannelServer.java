@@ -107,6 +107,15 @@ final class ChannelServer implements Subscriber, ChannelProcess {
         return state == State.JOINED;
     }
 
+    /** Messages waiting in this channel's mailbox (see {@link Mailbox#depth()}). */
+    int mailboxDepth() {
+        return mailbox.depth();
+    }
+
+    String pattern() {
+        return route.route().pattern();
+    }
+
     // ---- messages from the socket ----
 
     void join(Message message) {

@@ -32,6 +32,10 @@ public final class ChannelsMetrics {
     private final Counter slowConsumers;
     private final Counter invalidMessages;
     private final Counter unencodable;
+    /** The same events counted here too, so the figures do not depend on the registry's kind (rare events). */
+    private final java.util.concurrent.atomic.LongAdder slowConsumerCount = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder invalidMessageCount = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder unencodableCount = new java.util.concurrent.atomic.LongAdder();
 
     public ChannelsMetrics(MeterRegistry registry) {
         this(registry, ObservationRegistry.NOOP);
@@ -72,6 +76,21 @@ public final class ChannelsMetrics {
             }
         });
         return counts;
+    }
+
+    /** Sockets closed because their outbound queue was full, since start ({@code phoenix.socket.slow_consumer_disconnects}). */
+    public long slowConsumerDisconnects() {
+        return slowConsumerCount.sum();
+    }
+
+    /** Frames that were not Phoenix messages (their socket was closed), since start ({@code phoenix.socket.invalid_messages}). */
+    public long invalidMessages() {
+        return invalidMessageCount.sum();
+    }
+
+    /** Replies, pushes and broadcasts that could not be encoded, since start ({@code phoenix.socket.unencodable_messages}). */
+    public long unencodableMessages() {
+        return unencodableCount.sum();
     }
 
     public MeterRegistry registry() {
@@ -144,13 +163,16 @@ public final class ChannelsMetrics {
 
     void slowConsumer() {
         slowConsumers.increment();
+        slowConsumerCount.increment();
     }
 
     void invalidMessage() {
         invalidMessages.increment();
+        invalidMessageCount.increment();
     }
 
     void unencodable() {
         unencodable.increment();
+        unencodableCount.increment();
     }
 }

@@ -31,6 +31,14 @@ final class Mailbox {
         this.executor = executor;
     }
 
+    /**
+     * Tasks waiting, the one running excluded: a walk of the queue (no counter on the hot path),
+     * so only for diagnostics, and approximate while tasks come and go.
+     */
+    int depth() {
+        return queue.size();
+    }
+
     void execute(Task task) {
         queue.offer(task);
         if (running.compareAndSet(false, true)) {

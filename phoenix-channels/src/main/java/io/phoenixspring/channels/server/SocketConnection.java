@@ -11,7 +11,6 @@ import io.phoenixspring.channels.serializer.UnroutableMessageException;
 import io.phoenixspring.channels.socket.Outbound;
 import io.phoenixspring.channels.socket.Socket;
 import io.phoenixspring.pubsub.Subscriber;
-import java.util.HashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,8 @@ public final class SocketConnection {
     private final Socket socket;
     private final Outbound outbound;
     private final Mailbox mailbox = new Mailbox(Runnable::run);
-    private final Map<String, ChannelServer> channels = new HashMap<>();
+    /** Written in the mailbox only; concurrent so diagnostics ({@link SocketRuntime#deepestMailboxes}) can read it. */
+    private final Map<String, ChannelServer> channels = new java.util.concurrent.ConcurrentHashMap<>();
     /** A field rather than an AtomicBoolean: every delivery reads it. */
     private volatile boolean closed;
     private static final java.lang.invoke.VarHandle CLOSED;
@@ -319,6 +319,15 @@ public final class SocketConnection {
 
     SocketRuntime runtime() {
         return runtime;
+    }
+
+    /** The channels of this connection now, for diagnostics. */
+    java.util.Collection<ChannelServer> channels() {
+        return channels.values();
+    }
+
+    Outbound outbound() {
+        return outbound;
     }
 
     MountedSocket mount() {

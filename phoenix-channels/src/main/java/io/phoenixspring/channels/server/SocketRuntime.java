@@ -275,6 +275,47 @@ public final class SocketRuntime implements AutoCloseable {
     }
 
     /**
+     * The joined channels with the most messages waiting in their mailboxes (Phoenix's message
+     * queue length of a channel process), deepest first, with the socket's outbound queue beside
+     * each. Reads every joined channel's queue (nothing is counted on the message path), so it
+     * costs a walk of the channels: for dashboards, once per refresh.
+     *
+     * <pre>{@code
+     * runtime.deepestMailboxes(10).forEach(q -> log.info("{} {}: {} waiting", q.socket(), q.topic(), q.depth()));
+     * }</pre>
+     *
+     * @param limit how many to return at most
+     */
+    public java.util.List<ChannelQueue> deepestMailboxes(int limit) {
+        if (limit <= 0) {
+            return java.util.List.of();
+        }
+        java.util.Comparator<ChannelQueue> order = java.util.Comparator.comparingInt(ChannelQueue::depth)
+                .thenComparingInt(ChannelQueue::outbound).thenComparing(ChannelQueue::topic, java.util.Comparator.reverseOrder());
+        java.util.PriorityQueue<ChannelQueue> top = new java.util.PriorityQueue<>(limit + 1, order);
+        for (SocketConnection connection : connections) {
+            int outbound = -1;
+            for (ChannelServer channel : connection.channels()) {
+                if (!channel.joined()) {
+                    continue;
+                }
+                if (outbound < 0) {
+                    outbound = connection.outbound().queued();
+                }
+                ChannelQueue queue = new ChannelQueue(connection.mount().handlerName(), connection.socket().transport(),
+                        channel.topic(), channel.pattern(), channel.mailboxDepth(), outbound);
+                top.offer(queue);
+                if (top.size() > limit) {
+                    top.poll();
+                }
+            }
+        }
+        java.util.List<ChannelQueue> deepest = new ArrayList<>(top);
+        deepest.sort(order.reversed());
+        return deepest;
+    }
+
+    /**
      * Broadcasts to a topic on every node ({@code from} excluded when given).
      *
      * @return completes when the other nodes' share was published

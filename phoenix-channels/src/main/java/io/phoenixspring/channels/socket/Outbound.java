@@ -26,6 +26,14 @@ public interface Outbound {
     /** Closes the connection with a WebSocket close code (long-poll ends the session). */
     void close(int code);
 
+    /**
+     * Frames handed to {@link #send} that the client has not been given yet, for diagnostics; a
+     * plain read, never a walk. Transports that do not track it report 0.
+     */
+    default int queued() {
+        return 0;
+    }
+
     /** Whether binary frames reach the client (only WebSocket with V2). */
     default boolean supportsBinary() {
         return true;

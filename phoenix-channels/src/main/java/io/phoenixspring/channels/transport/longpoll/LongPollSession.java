@@ -77,6 +77,11 @@ final class LongPollSession implements Outbound, Subscriber {
     }
 
     @Override
+    public synchronized int queued() {
+        return buffer.size();
+    }
+
+    @Override
     public void close(int code) {
         end("closed by the server (" + code + ")");
     }

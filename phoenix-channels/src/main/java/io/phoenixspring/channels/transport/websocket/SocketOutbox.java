@@ -87,6 +87,11 @@ final class SocketOutbox implements Outbound, LoopBatcher.Target {
         return true;
     }
 
+    @Override
+    public int queued() {
+        return queued;
+    }
+
     /** On the event loop. Writing is not activity: the idle timeout counts only what the client sends. */
     @Override
     public void write(Frame frame, LoopBatcher loop) {
