@@ -154,6 +154,44 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void socketsAndChannelsShowsThisNodesSocketsChannelsAndTheBusyTopic() throws IOException {
+        open("/dashboard/sockets");
+        everySecond();
+        waitFor("A's users' sockets and room channels", d -> text("sockets-count-UserSocket-websocket").equals(String.valueOf(SOCKETS_A))
+                && text("channels-joined-room__").equals(String.valueOf(SOCKETS_A + BUSY_A)));
+        waitFor("room:busy leads the topics by messages/s at about " + RATE + " a second", d -> {
+            List<org.openqa.selenium.WebElement> rows = d.findElements(By.cssSelector("[id^='topic-rate-']"));
+            if (rows.isEmpty() || !rows.get(0).getDomAttribute("id").equals("topic-rate-room_busy")) {
+                return false;
+            }
+            double rate = Double.parseDouble(rows.get(0).findElement(By.cssSelector(".rate")).getText().trim());
+            return Math.abs(rate - RATE) <= RATE * 0.25;
+        });
+        // room:busy's subscribers on A: its BUSY_A channels (each a PubSub subscription).
+        assertThat(browser.findElement(By.cssSelector("#topic-subscribers-room_busy .subscribers")).getText().trim())
+                .isEqualTo(String.valueOf(BUSY_A));
+        screenshot("dashboard-sockets.png");
+        assertNoBrowserErrors();
+    }
+
+    @Test
+    void pubSubShowsTheRedisAdapterConnectedAndTheOtherNodeSeen() throws IOException {
+        open("/dashboard/pubsub");
+        everySecond();
+        assertThat(text("pubsub-node")).isEqualTo("dash-a");
+        assertThat(text("pubsub-adapter")).contains("Redis");
+        waitFor("Redis is connected and answers PING", d -> text("redis-status").equals("connected") && !text("redis-ping").isEmpty());
+        assertThat(text("redis-server")).contains(String.valueOf(redis.port()));
+        waitFor("dash-b, whose presence broadcasts arrive, is among the nodes seen", d -> !d.findElements(By.id("node-dash-b")).isEmpty());
+        waitFor("messages go out at about " + RATE + " a second or more", d -> {
+            String out = text("pubsub-rate-broadcasts");
+            return !out.equals("n/a") && Double.parseDouble(out) >= RATE * 0.75;
+        });
+        screenshot("dashboard-pubsub.png");
+        assertNoBrowserErrors();
+    }
+
+    @Test
     void presenceShowsTheClustersTopicsWithKeysAndMetasPerNode() throws IOException {
         open("/dashboard/presence");
         everySecond();
