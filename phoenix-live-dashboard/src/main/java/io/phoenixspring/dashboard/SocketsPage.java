@@ -85,19 +85,23 @@ public final class SocketsPage extends DashboardPage {
         List<TopicStats> stats = bus == null ? List.of() : bus.topicStats();
         TopicRates previous = socket.get(PREVIOUS_RATES);
         TopicRates now = TopicRates.read(stats, System.nanoTime());
-        List<TopicRow> bySubscribers = stats.stream()
-                .sorted(Comparator.comparingInt(TopicStats::subscribers).reversed().thenComparing(TopicStats::topic))
-                .limit(TOP)
+        // Top N by a bounded heap, not a sort of every topic: a page refreshes every second over all of them.
+        List<TopicRow> bySubscribers = top(stats, Comparator.comparingInt(TopicStats::subscribers)
+                        .thenComparing(TopicStats::topic, Comparator.reverseOrder())).stream()
                 .map(t -> new TopicRow("topic-subscribers-" + Format.slug(t.topic()), t.topic(), t.subscribers(),
                         Format.rate(now.perSecond(previous, t.topic()))))
                 .toList();
         record Rated(TopicStats topic, double rate) {
         }
-        List<TopicRow> byRate = stats.stream()
-                .map(t -> new Rated(t, now.perSecond(previous, t.topic())))
-                .filter(r -> r.rate() > 0)
-                .sorted(Comparator.comparingDouble(Rated::rate).reversed().thenComparing(r -> r.topic().topic()))
-                .limit(TOP)
+        List<Rated> rated = new ArrayList<>();
+        for (TopicStats t : stats) {
+            double rate = now.perSecond(previous, t.topic());
+            if (rate > 0) {
+                rated.add(new Rated(t, rate));
+            }
+        }
+        List<TopicRow> byRate = top(rated, Comparator.comparingDouble(Rated::rate)
+                        .thenComparing(r -> r.topic().topic(), Comparator.reverseOrder())).stream()
                 .map(r -> new TopicRow("topic-rate-" + Format.slug(r.topic().topic()), r.topic().topic(),
                         r.topic().subscribers(), Format.rate(r.rate())))
                 .toList();
@@ -105,5 +109,19 @@ public final class SocketsPage extends DashboardPage {
                 .assign("topics_by_rate", byRate)
                 .assign("topic_count", stats.size())
                 .assign(PREVIOUS_RATES, now);
+    }
+
+    /** The {@value #TOP} greatest by {@code order}, greatest first. */
+    static <T> List<T> top(List<T> items, Comparator<T> order) {
+        java.util.PriorityQueue<T> heap = new java.util.PriorityQueue<>(TOP + 1, order);
+        for (T item : items) {
+            heap.offer(item);
+            if (heap.size() > TOP) {
+                heap.poll();
+            }
+        }
+        List<T> greatest = new ArrayList<>(heap);
+        greatest.sort(order.reversed());
+        return greatest;
     }
 }
