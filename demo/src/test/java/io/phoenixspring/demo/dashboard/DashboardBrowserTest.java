@@ -282,6 +282,17 @@ class DashboardBrowserTest {
         assertNoBrowserErrors();
     }
 
+    @Test
+    void theDemosOwnPageIsInTheMenuAndNavigatesLive() throws IOException {
+        open("/dashboard");
+        browser.findElement(By.id("menu-items")).click();
+        waitFor("the menu navigates to the demo's Items page", d -> d.getTitle().equals("Items · Phoenix LiveDashboard")
+                && !d.findElements(By.cssSelector("#menu-items.active")).isEmpty() && !d.findElements(By.id("items-count")).isEmpty());
+        assertThat(browser.getCurrentUrl()).endsWith("/dashboard/items");
+        screenshot("dashboard-items.png");
+        assertNoBrowserErrors();
+    }
+
     /** Picks the 1 s refresh interval on the current page. */
     private static void everySecond() {
         new Select(browser.findElement(By.id("refresh-select"))).selectByValue("1");

@@ -97,6 +97,15 @@ class PhoenixActuatorApplicationTest {
             assertThat(phoenix.at("/pubsub/adapter").asString()).isEqualTo("local");
             // room:lobby, room:attic, each socket's own subscriptions and presence's: at least the two rooms
             assertThat(phoenix.at("/pubsub/topics").asInt()).isGreaterThanOrEqualTo(2);
+            // The dashboard's figures too: room:lobby's two channel subscriptions lead, nobody dropped, a mailbox per channel.
+            assertThat(phoenix.at("/pubsub/topTopics/0/topic").asString()).isEqualTo("room:lobby");
+            assertThat(phoenix.at("/pubsub/topTopics/0/subscribers").asInt()).isEqualTo(2);
+            assertThat(phoenix.at("/pubsub/nodesSeen").isArray()).isTrue();
+            assertThat(phoenix.at("/presence/byNode/web-1/keys").asInt()).isEqualTo(2);
+            assertThat(phoenix.at("/presence/byNode/web-1/metas").asInt()).isEqualTo(3);
+            assertThat(phoenix.at("/dropped/slow_consumer").asInt()).isZero();
+            assertThat(phoenix.at("/mailboxes").size()).isEqualTo(3);
+            assertThat(phoenix.at("/mailboxes/0/pattern").asString()).isEqualTo("room:*");
 
             JsonNode health = get(http, port, "/actuator/health");
             assertThat(health.at("/status").asString()).isEqualTo("UP");
