@@ -26,7 +26,8 @@ class PhoenixActuatorAutoConfigurationTest {
                     .doesNotHaveBean(RedisPubSubHealthIndicator.class);
             assertThat(context.getBean(PhoenixEndpoint.class).phoenix())
                     .containsOnlyKeys("pubsub")
-                    .containsEntry("pubsub", Map.of("node", "web-1", "name", "phoenix", "adapter", "local", "topics", 0));
+                    .containsEntry("pubsub", Map.of("node", "web-1", "name", "phoenix", "adapter", "local", "topics", 0,
+                            "topTopics", java.util.List.of(), "nodesSeen", java.util.List.of()));
             Health health = context.getBean(PubSubHealthIndicator.class).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsEntry("node", "web-1").containsEntry("adapter", "local");
