@@ -51,7 +51,8 @@ class StaticManifestAutoConfigurationTest {
     void aClasspathManifestIsReadAndSkipVsnDropsTheQuery() {
         runner.withPropertyValues("phoenix.endpoint.cache-static-manifest=classpath:digest/cache_manifest.json",
                 "phoenix.endpoint.cache-manifest-skip-vsn=true").run(context -> assertThat(
-                        context.getBean(StaticManifest.class).staticPath("/foo.css")).isEqualTo("/foo-d978852bea6530fcd197b5445ed008fd.css"));
+                        context.getBean(StaticManifest.class).staticPath("/foo.css"))
+                        .isEqualTo("/foo-d978852bea6530fcd197b5445ed008fd.css"));
     }
 
     @Test

@@ -74,31 +74,38 @@ public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, E
     }
 
     public WebEndpoint withSessionStore(CookieStore value) {
-        return new WebEndpoint(value, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes, staticManifest);
+        return new WebEndpoint(value, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withErrorFormats(List<String> value) {
-        return new WebEndpoint(sessionStore, value, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes, staticManifest);
+        return new WebEndpoint(sessionStore, value, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withErrorView(ErrorView value) {
-        return new WebEndpoint(sessionStore, errorFormats, value, debugErrors, filterParameters, json, templates, maxBodyBytes, staticManifest);
+        return new WebEndpoint(sessionStore, errorFormats, value, debugErrors, filterParameters, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withDebugErrors(boolean value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, value, filterParameters, json, templates, maxBodyBytes, staticManifest);
+        return new WebEndpoint(sessionStore, errorFormats, errorView, value, filterParameters, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withFilterParameters(List<String> value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, value, json, templates, maxBodyBytes, staticManifest);
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, value, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withJson(JsonMapper value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, value, templates, maxBodyBytes, staticManifest);
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, value, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withTemplates(TemplateRenderer value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, value, maxBodyBytes, staticManifest);
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, value, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withMaxBodyBytes(long value) {
