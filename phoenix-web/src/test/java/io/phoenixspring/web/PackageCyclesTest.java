@@ -10,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * No two packages of phoenix-web depend on each other, directly or through others. The layers, bottom up:
- * session and template; conn (Plug.Conn); endpoint (its settings and error rendering); plug; controller; router.
+ * digest (no Spring: the Maven plugin runs it), session and template; conn (Plug.Conn); endpoint (its settings and
+ * error rendering); plug; controller; router.
  */
 @AnalyzeClasses(packages = "io.phoenixspring.web", importOptions = ImportOption.DoNotIncludeTests.class)
 class PackageCyclesTest {
@@ -23,4 +24,9 @@ class PackageCyclesTest {
     static final ArchRule connKnowsNothingAboveIt = noClasses().that().resideInAPackage("io.phoenixspring.web.conn..")
             .should().dependOnClassesThat().resideInAnyPackage("io.phoenixspring.web.endpoint..",
                     "io.phoenixspring.web.plug..", "io.phoenixspring.web.controller..", "io.phoenixspring.web.router..");
+
+    // phoenix-maven-plugin runs the Digester with phoenix-web's Spring, Reactor and pub/sub excluded.
+    @ArchTest
+    static final ArchRule digestNeedsOnlyTheJdkAndJackson = noClasses().that().resideInAPackage("io.phoenixspring.web.digest..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("java..", "tools.jackson..", "io.phoenixspring.web.digest..");
 }

@@ -73,6 +73,15 @@ public class EndpointProperties {
     /** The cookie session store (Plug.Session, store: :cookie). */
     private final Session session = new Session();
 
+    /**
+     * Location of the cache manifest written by mvn phoenix:digest (Phoenix's cache_static_manifest), e.g.
+     * classpath:static/cache_manifest.json; static paths then point to digested files. Unset (development): paths are unchanged.
+     */
+    private String cacheStaticManifest;
+
+    /** Leave ?vsn=d off digested static paths (Phoenix's cache_manifest_skip_vsn), e.g. when a CDN serves the assets. */
+    private boolean cacheManifestSkipVsn = false;
+
     /** Request ids (Plug.RequestId). */
     private final RequestId requestId = new RequestId();
 
@@ -153,6 +162,22 @@ public class EndpointProperties {
 
     public Session getSession() {
         return session;
+    }
+
+    public String getCacheStaticManifest() {
+        return cacheStaticManifest;
+    }
+
+    public void setCacheStaticManifest(String cacheStaticManifest) {
+        this.cacheStaticManifest = cacheStaticManifest;
+    }
+
+    public boolean isCacheManifestSkipVsn() {
+        return cacheManifestSkipVsn;
+    }
+
+    public void setCacheManifestSkipVsn(boolean cacheManifestSkipVsn) {
+        this.cacheManifestSkipVsn = cacheManifestSkipVsn;
     }
 
     public RequestId getRequestId() {

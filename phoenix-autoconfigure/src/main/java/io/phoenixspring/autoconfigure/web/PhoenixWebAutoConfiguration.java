@@ -4,6 +4,7 @@ import io.micrometer.observation.ObservationRegistry;
 import io.phoenixspring.autoconfigure.endpoint.EndpointProperties;
 import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
 import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
+import io.phoenixspring.web.digest.StaticManifest;
 import io.phoenixspring.web.endpoint.DefaultErrorView;
 import io.phoenixspring.web.endpoint.ErrorView;
 import io.phoenixspring.web.endpoint.NoRouteHandler;
@@ -28,6 +29,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
 import org.thymeleaf.ITemplateEngine;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Phoenix's HTTP side on WebFlux: the user's {@link Router} bean mounted as a handler mapping
  * (order {@code phoenix.endpoint.router-order}, -10: ahead of {@code @RestController}s), Phoenix's
  * 404 for unrouted requests, request ids, the cookie session store keyed by
- * {@code phoenix.endpoint.secret-key-base}, Thymeleaf templates when present.
+ * {@code phoenix.endpoint.secret-key-base}, Thymeleaf templates when present, and the static files'
+ * cache manifest ({@code phoenix.endpoint.cache-static-manifest}) behind {@code WebEndpoint.staticPath}.
  *
  * <pre>{@code
  * @Bean Router router() {
@@ -63,11 +67,36 @@ public class PhoenixWebAutoConfiguration {
         return new DefaultErrorView();
     }
 
+    /**
+     * @return Phoenix's {@code cache_static_manifest}: read from {@code phoenix.endpoint.cache-static-manifest}
+     *     (a missing file fails start-up, saying to run {@code phoenix:digest}), {@link StaticManifest#none()} when unset
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public StaticManifest phoenixStaticManifest(EndpointProperties web, ResourceLoader resources) throws java.io.IOException {
+        String location = web.getCacheStaticManifest();
+        if (location == null || location.isBlank()) {
+            return StaticManifest.none();
+        }
+        Resource resource = resources.getResource(location);
+        if (!resource.exists()) {
+            throw new IllegalStateException("phoenix.endpoint.cache-static-manifest: " + StaticManifest.missing(location));
+        }
+        StaticManifest manifest;
+        try (var in = resource.getInputStream()) {
+            manifest = StaticManifest.read(in, location);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("phoenix.endpoint.cache-static-manifest: " + e.getMessage(), e);
+        }
+        log.debug("Static files digested as {} says ({})", location, manifest);
+        return web.isCacheManifestSkipVsn() ? manifest.withoutVsn() : manifest;
+    }
+
     /** @return what every conn knows of the endpoint, from {@code phoenix.endpoint.*} */
     @Bean
     @ConditionalOnMissingBean
     public WebEndpoint phoenixWebEndpoint(EndpointProperties web, ErrorView errorView,
-            ObjectProvider<TemplateRenderer> templates, ObjectProvider<JsonMapper> json) {
+            ObjectProvider<TemplateRenderer> templates, ObjectProvider<JsonMapper> json, ObjectProvider<StaticManifest> manifest) {
         String secret = InvalidSecretKeyBaseException.check(web.getSecretKeyBase());
         EndpointProperties.Session s = web.getSession();
         SessionOptions options = new SessionOptions(s.getKey(), s.getSigningSalt(), s.getEncryptionSalt(), s.getMaxAge(),
@@ -81,7 +110,8 @@ public class PhoenixWebAutoConfiguration {
                     .withFilterParameters(web.getFilterParameters())
                     .withJson(json.getIfAvailable(() -> JsonMapper.builder().build()))
                     .withTemplates(templates.getIfAvailable())
-                    .withMaxBodyBytes(web.getMaxBodySize().toBytes());
+                    .withMaxBodyBytes(web.getMaxBodySize().toBytes())
+                    .withStaticManifest(manifest.getIfAvailable(StaticManifest::none));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("phoenix.endpoint: " + e.getMessage(), e);
         }

@@ -2,6 +2,7 @@ package io.phoenixspring.web.endpoint;
 
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.ResponseFormats;
+import io.phoenixspring.web.digest.StaticManifest;
 import io.phoenixspring.web.session.CookieStore;
 import io.phoenixspring.web.template.TemplateRenderer;
 import java.util.List;
@@ -10,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What every conn knows of its endpoint: the session store (keyed by {@code secret_key_base}),
  * how errors render, whether debug errors are shown, which params are filtered from logs, the
- * JSON mapper, the template engine and the body size limit. The auto-configuration builds it
+ * JSON mapper, the template engine, the body size limit and the static files' cache manifest. The auto-configuration builds it
  * from {@code phoenix.endpoint.*}. A conn carries them as its {@link ResponseFormats};
  * {@link #of(Conn)} finds them again, as Phoenix reads {@code conn.private.phoenix_endpoint}.
  *
@@ -28,10 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param json the JSON mapper for bodies and {@code Controller.json}
  * @param templates the template renderer for {@code Controller.render}; null when none
  * @param maxBodyBytes largest request body the parsers read (Plug.Parsers' length, 8 MB)
+ * @param staticManifest Phoenix's {@code cache_static_manifest}: {@link #staticPath} and {@link #staticIntegrity}
+ *     read it, {@code StaticFiles} caches the digested files it names for a year; {@link StaticManifest#none()} when unset
  */
 public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, ErrorView errorView,
         boolean debugErrors, List<String> filterParameters, JsonMapper json, TemplateRenderer templates,
-        long maxBodyBytes) implements ResponseFormats {
+        long maxBodyBytes, StaticManifest staticManifest) implements ResponseFormats {
 
     private static final JsonMapper DEFAULT_JSON = JsonMapper.builder().build();
 
@@ -49,6 +52,7 @@ public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, E
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("max body size must be positive, got " + maxBodyBytes);
         }
+        staticManifest = staticManifest == null ? StaticManifest.none() : staticManifest;
     }
 
     /**
@@ -66,38 +70,65 @@ public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, E
     /** @return JSON errors only, no session, no templates, debug errors off, "password" filtered, 8 MB bodies */
     public static WebEndpoint defaults() {
         return new WebEndpoint(null, List.of("json"), new DefaultErrorView(), false, List.of("password"),
-                DEFAULT_JSON, null, 8_000_000);
+                DEFAULT_JSON, null, 8_000_000, StaticManifest.none());
     }
 
     public WebEndpoint withSessionStore(CookieStore value) {
-        return new WebEndpoint(value, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes);
+        return new WebEndpoint(value, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withErrorFormats(List<String> value) {
-        return new WebEndpoint(sessionStore, value, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes);
+        return new WebEndpoint(sessionStore, value, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withErrorView(ErrorView value) {
-        return new WebEndpoint(sessionStore, errorFormats, value, debugErrors, filterParameters, json, templates, maxBodyBytes);
+        return new WebEndpoint(sessionStore, errorFormats, value, debugErrors, filterParameters, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withDebugErrors(boolean value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, value, filterParameters, json, templates, maxBodyBytes);
+        return new WebEndpoint(sessionStore, errorFormats, errorView, value, filterParameters, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withFilterParameters(List<String> value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, value, json, templates, maxBodyBytes);
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, value, json, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withJson(JsonMapper value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, value, templates, maxBodyBytes);
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, value, templates, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withTemplates(TemplateRenderer value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, value, maxBodyBytes);
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, value, maxBodyBytes,
+                staticManifest);
     }
 
     public WebEndpoint withMaxBodyBytes(long value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, value);
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, value, staticManifest);
+    }
+
+    public WebEndpoint withStaticManifest(StaticManifest value) {
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+                value);
+    }
+
+    /**
+     * Phoenix's {@code Endpoint.static_path/1}: {@code "/js/app.js"} as the manifest digests it
+     * ({@code "/js/app-<md5>.js?vsn=d"}), unchanged without a manifest.
+     *
+     * @throws IllegalArgumentException for a path not starting with a single {@code /}
+     */
+    public String staticPath(String path) {
+        return staticManifest.staticPath(path);
+    }
+
+    /** @return Phoenix's {@code Endpoint.static_integrity/1}: {@code "sha512-..."}, or null without a manifest entry */
+    public String staticIntegrity(String path) {
+        return staticManifest.staticIntegrity(path);
     }
 }

@@ -1,5 +1,6 @@
 package io.phoenixspring.web.router;
 
+import io.phoenixspring.web.digest.StaticManifest;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +22,11 @@ import org.springframework.web.util.UriUtils;
  * @Bean Paths paths(Router router) { return VerifiedRoutes.create(Paths.class, router); }
  * paths.user(42); // "/users/42"
  * }</pre>
+ *
+ * <p>With the endpoint's cache manifest ({@link #create(Class, Router, StaticManifest)}), a path
+ * without placeholders that names a static file is {@code ~p}'s static form: it returns the
+ * digested path, {@code @VerifiedPath("/assets/app.js")} giving {@code "/assets/app-<md5>.js?vsn=d"}
+ * (Phoenix's {@code static_path}); a file the manifest knows needs no route.
  */
 public final class VerifiedRoutes {
 
@@ -34,6 +40,15 @@ public final class VerifiedRoutes {
      *         do not fit the method's parameters
      */
     public static <T> T create(Class<T> paths, Router router) {
+        return create(paths, router, StaticManifest.none());
+    }
+
+    /**
+     * @param manifest the endpoint's cache manifest ({@code WebEndpoint.staticManifest()}); fixed paths it knows are digested
+     * @throws IllegalStateException listing every template that neither a route nor the manifest matches, or whose
+     *         placeholders do not fit the method's parameters
+     */
+    public static <T> T create(Class<T> paths, Router router, StaticManifest manifest) {
         if (!paths.isInterface()) {
             throw new IllegalArgumentException(paths.getName() + " must be an interface");
         }
@@ -51,6 +66,9 @@ public final class VerifiedRoutes {
                         + method.getParameterCount() + " arguments");
             } else if (method.getReturnType() != String.class) {
                 problems.add(method.getName() + " must return String");
+            } else if (placeholders == 0 && manifest.latest().containsKey(staticFile(template))) {
+                // The static form: computed once, as the template has nothing to fill.
+                template = manifest.staticPath(template);
             } else if (!router.verifies(template)) {
                 problems.add(method.getName() + ": no route matches \"" + template + "\"");
             }
@@ -79,6 +97,16 @@ public final class VerifiedRoutes {
             throw new UnsupportedOperationException(method.getName() + " has no @VerifiedPath");
         });
         return paths.cast(proxy);
+    }
+
+    /** @return the manifest key of a fixed template: no leading slash, no query or fragment */
+    private static String staticFile(String template) {
+        int end = template.length();
+        for (char c : new char[] {'?', '#'}) {
+            int i = template.indexOf(c);
+            end = i >= 0 ? Math.min(end, i) : end;
+        }
+        return template.startsWith("/") ? template.substring(1, end) : template;
     }
 
     private static int count(String template) {
