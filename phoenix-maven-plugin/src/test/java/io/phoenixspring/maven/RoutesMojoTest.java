@@ -10,7 +10,7 @@ import org.apache.maven.plugin.MojoFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** phoenix:routes finding the application class in the compiled classes (the run itself: GeneratedAppBuildsTest). */
+/** phoenix:routes finding the application class in the compiled classes (the run itself, in a generated app through Maven: phoenix-archetype's src/it/generators). */
 class RoutesMojoTest {
 
     @TempDir
