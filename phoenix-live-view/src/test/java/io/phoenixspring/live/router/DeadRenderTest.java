@@ -191,6 +191,8 @@ class DeadRenderTest {
         io.phoenixspring.web.router.Router router = io.phoenixspring.web.router.Router.builder()
                 .get("/nav/:page", routes.route(Untemplated.class)).build();
         assertThat(io.phoenixspring.web.router.VerifiedRoutes.create(LivePaths.class, router).nav(2)).isEqualTo("/nav/2");
+        // The route table (mix phx.routes, phoenix:routes) names the LiveView, not "(plug)".
+        assertThat(router.format()).contains("/nav/:page").contains("live Untemplated");
         assertThatThrownBy(() -> io.phoenixspring.web.router.VerifiedRoutes.create(WrongPaths.class, router))
                 .hasMessageContaining("/navigate/{page}");
     }

@@ -30,6 +30,15 @@ public record Route(String verb, String path, List<String> pipelines, Controller
         if (forward != null) {
             return "(forward) Router";
         }
-        return "(plug)";
+        // A plug that names itself (a live route: "live CounterLive :index"); a lambda does not.
+        return describes(plug) ? plug.toString() : "(plug)";
+    }
+
+    private static boolean describes(Plug plug) {
+        try {
+            return plug != null && plug.getClass().getMethod("toString").getDeclaringClass() != Object.class;
+        } catch (NoSuchMethodException impossible) {
+            return false;
+        }
     }
 }
