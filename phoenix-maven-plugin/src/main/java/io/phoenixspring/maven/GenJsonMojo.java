@@ -2,7 +2,6 @@ package io.phoenixspring.maven;
 
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code mvn phoenix:gen.json} ({@code mix phx.gen.json}) without Ecto: an in-memory context and
@@ -14,28 +13,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * }</pre>
  */
 @Mojo(name = "gen.json", threadSafe = true)
-public class GenJsonMojo extends AbstractGenMojo {
-
-    /** The context (a module of functions in Phoenix, a class here), e.g. {@code Accounts}. */
-    @Parameter(property = "context", required = true)
-    String context;
-
-    /** The schema, a record, e.g. {@code User}. */
-    @Parameter(property = "schema", required = true)
-    String schema;
-
-    /** The plural in snake case, the path and the table name in Phoenix, e.g. {@code users}. */
-    @Parameter(property = "plural", required = true)
-    String plural;
-
-    /** The fields, {@code name:type,...} with type string, text, integer, float or boolean. */
-    @Parameter(property = "fields", required = true)
-    String fields;
+public class GenJsonMojo extends AbstractResourceMojo {
 
     @Override
     public void execute() throws MojoFailureException {
         String pkg = basePackage();
-        Resource r = new Resource(pkg, context, schema, plural, fields);
+        Resource r = resource(pkg);
         Generator gen = r.bindings(generator());
         r.contextFiles(gen, basedir.toPath())
                 .javaFile("src/main/java", pkg, r.schema + "Controller", "JsonController.java.tmpl")

@@ -3,7 +3,6 @@ package io.phoenixspring.maven;
 import java.util.stream.Collectors;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * {@code mvn phoenix:gen.live} ({@code mix phx.gen.live}) without Ecto: an in-memory context and
@@ -15,28 +14,12 @@ import org.apache.maven.plugins.annotations.Parameter;
  * }</pre>
  */
 @Mojo(name = "gen.live", threadSafe = true)
-public class GenLiveMojo extends AbstractGenMojo {
-
-    /** The context, e.g. {@code Accounts}. */
-    @Parameter(property = "context", required = true)
-    String context;
-
-    /** The schema, a record, e.g. {@code User}. */
-    @Parameter(property = "schema", required = true)
-    String schema;
-
-    /** The plural in snake case, the path, e.g. {@code users}. */
-    @Parameter(property = "plural", required = true)
-    String plural;
-
-    /** The fields, {@code name:type,...} with type string, text, integer, float or boolean. */
-    @Parameter(property = "fields", required = true)
-    String fields;
+public class GenLiveMojo extends AbstractResourceMojo {
 
     @Override
     public void execute() throws MojoFailureException {
         String pkg = basePackage();
-        Resource r = new Resource(pkg, context, schema, plural, fields);
+        Resource r = resource(pkg);
         String s = Resource.lowerFirst(r.schema);
         Generator gen = r.bindings(generator())
                 .bind("th_headers", r.fields.stream().map(f -> "<th>" + GenHtmlMojo.label(f.name()) + "</th>").collect(Collectors.joining()))

@@ -127,11 +127,11 @@ class GeneratorsTest {
         assertThat(printed()).contains("Presence needs no module of its own").contains("routes.channel(\"presence:*\", PresenceChannel.class);");
     }
 
-    private <T extends AbstractGenMojo> T resource(T mojo, String fields) throws Exception {
-        for (String[] field : new String[][] {{"context", "Accounts"}, {"schema", "User"}, {"plural", "users"}, {"fields", fields}}) {
-            java.lang.reflect.Field f = mojo.getClass().getDeclaredField(field[0]);
-            f.set(mojo, field[1]);
-        }
+    private <T extends AbstractResourceMojo> T resource(T mojo, String fields) {
+        mojo.context = "Accounts";
+        mojo.schema = "User";
+        mojo.plural = "users";
+        mojo.fields = fields;
         return mojo;
     }
 
