@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -159,16 +158,5 @@ final class LiveDom {
     static String titleOf(String page) {
         Element title = Jsoup.parse(page).selectFirst("title");
         return title == null ? null : title.text();
-    }
-
-    /** A short, one-line description of an element, for failure messages. */
-    static String describe(Element element) {
-        StringBuilder out = new StringBuilder("<").append(element.tagName());
-        for (Attribute attribute : element.attributes()) {
-            if (!attribute.getKey().startsWith("data-phx-s")) {
-                out.append(' ').append(attribute.html());
-            }
-        }
-        return out.append('>').toString();
     }
 }

@@ -25,7 +25,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.jsoup.select.Elements;
 import org.jsoup.select.Selector;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -402,7 +401,7 @@ public final class LiveViewTest {
             }
             if (input == null) {
                 throw new AssertionError("the form " + formSelector + " of " + describe() + " has no live_file_input for the upload \""
-                        + uploadName + "\" (did the view allow_upload it?): " + LiveDom.describe(form));
+                        + uploadName + "\" (did the view allow_upload it?): " + Selectors.describe(form));
             }
             FileInput fileInput = new FileInput(this, formSelector, uploadName, input.attr("data-phx-upload-ref"), entries);
             if (!form.attr("phx-change").isEmpty()) {
@@ -1007,37 +1006,13 @@ public final class LiveViewTest {
         /** Finds the one element {@code selector} (and the text filter) names, failing with what the view holds. */
         org.jsoup.nodes.Element find(String selector, Object textFilter) {
             List<org.jsoup.nodes.Element> found = select(selector, textFilter);
-            if (found.size() == 1) {
-                return found.get(0);
-            }
-            String filtered = textFilter == null ? "" : " with text " + (textFilter instanceof Pattern p ? "matching /" + p + "/"
-                    : "\"" + textFilter + "\"");
-            if (found.isEmpty()) {
-                throw new AssertionError("selector \"" + selector + "\"" + filtered + " did not return any element within "
-                        + describe() + ":\n" + dom.html());
-            }
-            throw new AssertionError("selector \"" + selector + "\"" + filtered + " returned " + found.size()
-                    + " elements and must return exactly one: "
-                    + found.stream().map(LiveDom::describe).collect(Collectors.joining(", ")));
+            return found.size() == 1 ? found.get(0) : Selectors.exactlyOne(found, selector, textFilter, describe(), dom.html());
         }
 
         List<org.jsoup.nodes.Element> select(String selector, Object textFilter) {
             sync();
             requireRendered();
-            Elements all;
-            try {
-                all = dom.container().select(selector);
-            } catch (Selector.SelectorParseException e) {
-                throw new IllegalArgumentException("invalid selector \"" + selector + "\": " + e.getMessage(), e);
-            }
-            List<org.jsoup.nodes.Element> found = new ArrayList<>();
-            for (org.jsoup.nodes.Element candidate : all) {
-                String text = candidate.text();
-                if (textFilter == null || (textFilter instanceof Pattern p ? p.matcher(text).find() : text.contains((String) textFilter))) {
-                    found.add(candidate);
-                }
-            }
-            return found;
+            return Selectors.select(dom.container(), selector, textFilter);
         }
 
         /** The value of a click as the client's {@code extractMeta}: {@code phx-value-*}, the element's value, the given values. */
@@ -1051,7 +1026,7 @@ public final class LiveViewTest {
                     return followLink(element);
                 }
                 throw new AssertionError("element " + what + " has no " + binding + " attribute"
-                        + ("click".equals(type) ? " and is not a link" : "") + ": " + LiveDom.describe(element));
+                        + ("click".equals(type) ? " and is not a link" : "") + ": " + Selectors.describe(element));
             }
             Map<String, Object> values = meta(element);
             putValue(element, values);
@@ -1078,10 +1053,10 @@ public final class LiveViewTest {
             try {
                 found = dom.container().selectFirst(target);
             } catch (Selector.SelectorParseException e) {
-                throw new AssertionError("phx-target \"" + target + "\" is no selector: " + LiveDom.describe(element));
+                throw new AssertionError("phx-target \"" + target + "\" is no selector: " + Selectors.describe(element));
             }
             if (found == null) {
-                throw new AssertionError("phx-target \"" + target + "\" matches nothing: " + LiveDom.describe(element));
+                throw new AssertionError("phx-target \"" + target + "\" matches nothing: " + Selectors.describe(element));
             }
             for (org.jsoup.nodes.Element e = found; e != null; e = e.parent()) {
                 if (e.hasAttr("data-phx-component")) {
@@ -1174,7 +1149,7 @@ public final class LiveViewTest {
             if (submit) {
                 String event = form.attr("phx-submit");
                 if (event.isEmpty()) {
-                    throw new AssertionError("the form " + selector + " has no phx-submit attribute: " + LiveDom.describe(form));
+                    throw new AssertionError("the form " + selector + " has no phx-submit attribute: " + Selectors.describe(form));
                 }
                 used.addAll(FormData.names(form));      // the client marks every input submitted
                 return pushForm(event, FormData.encode(form, typed, added, submitter, used, null), meta, target(form));
@@ -1191,7 +1166,7 @@ public final class LiveViewTest {
             }
             String event = input != null && input.hasAttr("phx-change") ? input.attr("phx-change") : form.attr("phx-change");
             if (event.isEmpty()) {
-                throw new AssertionError("the form " + selector + " has no phx-change attribute: " + LiveDom.describe(form));
+                throw new AssertionError("the form " + selector + " has no phx-change attribute: " + Selectors.describe(form));
             }
             Set<String> only = input != null && input.hasAttr("phx-change") ? Set.of(targetName) : null;
             if (targetName != null) {
@@ -1533,7 +1508,7 @@ public final class LiveViewTest {
                 if (button == null || !(button.tagName().equals("button") && (button.attr("type").isEmpty()
                         || button.attr("type").equals("submit")) || button.tagName().equals("input") && button.attr("type").equals("submit"))) {
                     throw new AssertionError("the submitter \"" + submitter + "\" must be a submit button of the form " + selector
-                            + ", got " + (button == null ? "nothing" : LiveDom.describe(button)));
+                            + ", got " + (button == null ? "nothing" : Selectors.describe(button)));
                 }
             }
             return view.formEvent(form, selector, formData, value, button, true);

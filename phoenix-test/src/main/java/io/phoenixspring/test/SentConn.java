@@ -110,6 +110,14 @@ public final class SentConn {
         return text;
     }
 
+    /**
+     * {@code html_response(conn, status)} parsed for CSS selectors: {@code html(200).text("h1")},
+     * {@code html(200).hasElement("li", "milk")}. Checks the status and the content type as {@link #htmlResponse(int)}.
+     */
+    public Html html(int expected) {
+        return Html.of(htmlResponse(expected), "the HTML response to " + method + " " + requestTarget());
+    }
+
     /** {@code text_response(conn, status)}: the body, after checking the status and a {@code text/plain} type. */
     public String textResponse(int expected) {
         String text = response(expected);

@@ -22,6 +22,7 @@ public class SliceApp {
                     .pipeline("signedIn", p -> p.plug(SliceApp::requireUser))
                     .scope("/", s -> s.pipeThrough("browser")
                             .get("/", PageController.class, "home")
+                            .get("/notes", PageController.class, "index")
                             .post("/notes", PageController.class, "create")
                             .get("/whoami", PageController.class, "whoami"))
                     .scope("/api", s -> s.pipeThrough("api")
