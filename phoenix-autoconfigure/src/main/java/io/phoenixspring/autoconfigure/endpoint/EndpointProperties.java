@@ -193,10 +193,10 @@ public class EndpointProperties {
         /** Scheme clients use: http or https. */
         private String scheme = "http";
 
-        /** Port clients use; defaults to the server's port. */
+        /** Port clients use, left out of URLs when the scheme's default; defaults to server.port (none when that is 0). */
         private Integer port;
 
-        /** Path prefix the endpoint is served under. */
+        /** Path prefix clients reach the endpoint under (a proxy strips it; Phoenix's script name): generated paths start with it. */
         private String path = "/";
 
         public String getHost() {

@@ -6,6 +6,7 @@ import io.phoenixspring.autoconfigure.endpoint.InvalidSecretKeyBaseException;
 import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.web.digest.StaticManifest;
 import io.phoenixspring.web.endpoint.DefaultErrorView;
+import io.phoenixspring.web.endpoint.EndpointUrl;
 import io.phoenixspring.web.endpoint.ErrorView;
 import io.phoenixspring.web.endpoint.NoRouteHandler;
 import io.phoenixspring.web.endpoint.WebEndpoint;
@@ -29,6 +30,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.thymeleaf.ITemplateEngine;
@@ -39,7 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
  * (order {@code phoenix.endpoint.router-order}, -10: ahead of {@code @RestController}s), Phoenix's
  * 404 for unrouted requests, request ids, the cookie session store keyed by
  * {@code phoenix.endpoint.secret-key-base}, Thymeleaf templates when present, and the static files'
- * cache manifest ({@code phoenix.endpoint.cache-static-manifest}) behind {@code WebEndpoint.staticPath}.
+ * cache manifest ({@code phoenix.endpoint.cache-static-manifest}) behind {@code WebEndpoint.staticPath}, and
+ * the public URL ({@code phoenix.endpoint.url.*}) behind {@code WebEndpoint.url} and verified routes.
  *
  * <pre>{@code
  * @Bean Router router() {
@@ -96,11 +99,13 @@ public class PhoenixWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public WebEndpoint phoenixWebEndpoint(EndpointProperties web, ErrorView errorView,
-            ObjectProvider<TemplateRenderer> templates, ObjectProvider<JsonMapper> json, ObjectProvider<StaticManifest> manifest) {
+            ObjectProvider<TemplateRenderer> templates, ObjectProvider<JsonMapper> json, ObjectProvider<StaticManifest> manifest,
+            Environment environment) {
         String secret = InvalidSecretKeyBaseException.check(web.getSecretKeyBase());
         EndpointProperties.Session s = web.getSession();
         SessionOptions options = new SessionOptions(s.getKey(), s.getSigningSalt(), s.getEncryptionSalt(), s.getMaxAge(),
                 s.getSameSite(), s.isSecure(), true, "/");
+        EndpointUrl publicUrl = url(web.getUrl(), environment);
         try {
             return WebEndpoint.defaults()
                     .withSessionStore(new CookieStore(secret, options))
@@ -111,9 +116,28 @@ public class PhoenixWebAutoConfiguration {
                     .withJson(json.getIfAvailable(() -> JsonMapper.builder().build()))
                     .withTemplates(templates.getIfAvailable())
                     .withMaxBodyBytes(web.getMaxBodySize().toBytes())
-                    .withStaticManifest(manifest.getIfAvailable(StaticManifest::none));
+                    .withStaticManifest(manifest.getIfAvailable(StaticManifest::none))
+                    .withUrl(publicUrl);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("phoenix.endpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Phoenix's {@code :url}: the port, when not set, is the server's, as Phoenix takes it from {@code :http};
+     * with {@code server.port=0} (a random port, known only once listening) it is left out.
+     */
+    static EndpointUrl url(EndpointProperties.Url url, Environment environment) {
+        Integer port = url.getPort();
+        if (port == null) {
+            int server = environment.getProperty("server.port", Integer.class, 8080);
+            port = server > 0 ? server : null;
+        }
+        try {
+            return new EndpointUrl(url.getScheme(), url.getHost(), port, url.getPath());
+        } catch (IllegalArgumentException e) {
+            // The message says it all, with the property's name: no cause to repeat it without.
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^url ", "phoenix.endpoint.url."));
         }
     }
 

@@ -87,6 +87,33 @@ class PhoenixWebAutoConfigurationTest {
     }
 
     @Test
+    void theUrlPropertiesMakeTheEndpointUrl() {
+        runner.run(context -> assertThat(context.getBean(WebEndpoint.class).url()).isEqualTo("http://localhost:8080"));
+        runner.withPropertyValues("server.port=4000").run(context ->
+                assertThat(context.getBean(WebEndpoint.class).url()).isEqualTo("http://localhost:4000"));
+        runner.withPropertyValues("server.port=0").run(context ->
+                assertThat(context.getBean(WebEndpoint.class).url()).isEqualTo("http://localhost"));
+        runner.withPropertyValues("server.port=4000", "phoenix.endpoint.url.scheme=https", "phoenix.endpoint.url.host=example.com",
+                "phoenix.endpoint.url.port=443", "phoenix.endpoint.url.path=/shop/").run(context -> {
+                    WebEndpoint endpoint = context.getBean(WebEndpoint.class);
+                    assertThat(endpoint.url()).isEqualTo("https://example.com");
+                    assertThat(endpoint.scriptName()).containsExactly("shop");
+                    assertThat(endpoint.path("/users/1")).isEqualTo("/shop/users/1");
+                    assertThat(endpoint.staticUrl()).isEqualTo("https://example.com");
+                });
+    }
+
+    @Test
+    void aBadUrlFailsStartUpNamingTheProperty() {
+        runner.withPropertyValues("phoenix.endpoint.url.scheme=ftp").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("phoenix.endpoint.url.scheme must be http or https, got \"ftp\""));
+        runner.withPropertyValues("phoenix.endpoint.url.path=shop").run(context ->
+                assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("phoenix.endpoint.url.path must start with /"));
+    }
+
+    @Test
     void aShortSecretKeyBaseFailsStartUpWithItsLength() {
         runner.withPropertyValues("phoenix.endpoint.secret-key-base=too-short").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()

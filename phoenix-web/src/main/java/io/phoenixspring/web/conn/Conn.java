@@ -189,6 +189,15 @@ public final class Conn {
         return request.uri().getScheme();
     }
 
+    /**
+     * @return the port the request came to, the scheme's default when the request names none (Plug's
+     *     {@code conn.port}); behind a proxy, with Boot's {@code server.forward-headers-strategy}, the public one
+     */
+    public int port() {
+        int port = request.uri().getPort();
+        return port > 0 ? port : "https".equals(scheme()) ? 443 : 80;
+    }
+
     /** @return the client's address, or null when unknown */
     public InetSocketAddress remoteAddress() {
         return request.remote();

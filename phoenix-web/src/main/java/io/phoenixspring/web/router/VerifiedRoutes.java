@@ -1,6 +1,10 @@
 package io.phoenixspring.web.router;
 
+import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.Query;
 import io.phoenixspring.web.digest.StaticManifest;
+import io.phoenixspring.web.endpoint.EndpointUrl;
+import io.phoenixspring.web.endpoint.WebEndpoint;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +31,12 @@ import org.springframework.web.util.UriUtils;
  * without placeholders that names a static file is {@code ~p}'s static form: it returns the
  * digested path, {@code @VerifiedPath("/assets/app.js")} giving {@code "/assets/app-<md5>.js?vsn=d"}
  * (Phoenix's {@code static_path}); a file the manifest knows needs no route.
+ *
+ * <p>With the endpoint ({@link #create(Class, Router, WebEndpoint)}) paths are under its url path
+ * (Phoenix's script name), and {@link VerifiedUrl @VerifiedUrl} methods return full URLs
+ * ({@code url(~p"...")}). A {@code Map} filling a placeholder of the query is the whole query,
+ * encoded as Phoenix's {@code ~p"/users?#{params}"}: {@code @VerifiedPath("/users?{params}")}.
+ * A request's own public URL is {@link #url(Conn, String)}.
  */
 public final class VerifiedRoutes {
 
@@ -49,17 +59,33 @@ public final class VerifiedRoutes {
      *         placeholders do not fit the method's parameters
      */
     public static <T> T create(Class<T> paths, Router router, StaticManifest manifest) {
+        return create(paths, router, WebEndpoint.defaults().withStaticManifest(manifest));
+    }
+
+    /**
+     * @param endpoint its cache manifest digests fixed static paths; its url and path prefix the paths and URLs
+     * @throws IllegalStateException listing every template that neither a route nor the manifest matches, or whose
+     *         placeholders do not fit the method's parameters
+     */
+    public static <T> T create(Class<T> paths, Router router, WebEndpoint endpoint) {
+        StaticManifest manifest = endpoint.staticManifest();
         if (!paths.isInterface()) {
             throw new IllegalArgumentException(paths.getName() + " must be an interface");
         }
-        Map<Method, String> templates = new LinkedHashMap<>();
+        Map<Method, Template> templates = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         for (Method method : paths.getMethods()) {
             VerifiedPath annotation = method.getAnnotation(VerifiedPath.class);
-            if (annotation == null || method.isDefault()) {
+            VerifiedUrl asUrl = method.getAnnotation(VerifiedUrl.class);
+            if (annotation == null && asUrl == null || method.isDefault()) {
                 continue;
             }
-            String template = annotation.value();
+            if (annotation != null && asUrl != null) {
+                problems.add(method.getName() + " has both @VerifiedPath and @VerifiedUrl");
+                continue;
+            }
+            String template = annotation != null ? annotation.value() : asUrl.value();
+            String prefix = asUrl != null ? endpoint.url() : "";
             int placeholders = count(template);
             if (placeholders != method.getParameterCount()) {
                 problems.add(method.getName() + ": \"" + template + "\" has " + placeholders + " placeholders but the method takes "
@@ -68,20 +94,21 @@ public final class VerifiedRoutes {
                 problems.add(method.getName() + " must return String");
             } else if (placeholders == 0 && manifest.latest().containsKey(staticFile(template))) {
                 // The static form: computed once, as the template has nothing to fill.
-                template = manifest.staticPath(template);
+                templates.put(method, new Template((asUrl != null ? endpoint.staticUrl() : "") + endpoint.staticPath(template), ""));
+                continue;
             } else if (!router.verifies(template)) {
                 problems.add(method.getName() + ": no route matches \"" + template + "\"");
             }
-            templates.put(method, template);
+            templates.put(method, new Template(endpoint.path(template), prefix));
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("unverified routes in " + paths.getName() + ":\n  " + String.join("\n  ", problems)
                     + "\nroutes:\n" + router.format());
         }
         Object proxy = Proxy.newProxyInstance(paths.getClassLoader(), new Class<?>[] {paths}, (self, method, args) -> {
-            String template = templates.get(method);
+            Template template = templates.get(method);
             if (template != null) {
-                return fill(template, args == null ? new Object[0] : args);
+                return template.prefix() + fill(template.path(), args == null ? new Object[0] : args);
             }
             if (method.getDeclaringClass() == Object.class) {
                 return switch (method.getName()) {
@@ -97,6 +124,54 @@ public final class VerifiedRoutes {
             throw new UnsupportedOperationException(method.getName() + " has no @VerifiedPath");
         });
         return paths.cast(proxy);
+    }
+
+    /** A verified template under the script name, and what goes before it: "" for a path, the endpoint url for a URL. */
+    private record Template(String path, String prefix) {
+    }
+
+    /**
+     * Phoenix's {@code url(conn, ~p"...")} for the request's own origin: {@code url(conn, paths.user(1))}
+     * is {@code "https://public.example.com/users/1"}. Behind a proxy the origin is the public one when
+     * Boot's {@code server.forward-headers-strategy} is {@code framework} or {@code native}; without a
+     * strategy it is where the server was reached. For links leaving the request (mail, say), prefer
+     * the endpoint's configured {@link #url(WebEndpoint, String)}: a client chooses its own Host header.
+     *
+     * @param path a path, as a verified route returns it (already under the script name)
+     */
+    public static String url(Conn conn, String path) {
+        return url(conn) + path;
+    }
+
+    /** @return the request's origin without path, {@code "https://public.example.com"} (Phoenix's {@code Routes.url(conn)}) */
+    public static String url(Conn conn) {
+        return EndpointUrl.of(conn).url();
+    }
+
+    /** @return the endpoint's url before a verified path: {@code url(MyEndpoint, ~p"/users")} */
+    public static String url(WebEndpoint endpoint, String path) {
+        return endpoint.url() + path;
+    }
+
+    /**
+     * Phoenix's {@code unverified_path/4}: a path no route verifies (built at run time), under the
+     * endpoint's script name, with params encoded as the query.
+     *
+     * <pre>{@code VerifiedRoutes.unverifiedPath(endpoint, "/posts", Map.of("page", 1)); // "/posts?page=1"}</pre>
+     */
+    public static String unverifiedPath(WebEndpoint endpoint, String path, Map<?, ?> params) {
+        String query = Query.encode(params);
+        return endpoint.path(path) + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    /** @return {@link #unverifiedPath(WebEndpoint, String, Map)} with the endpoint the conn came through */
+    public static String unverifiedPath(Conn conn, String path, Map<?, ?> params) {
+        return unverifiedPath(WebEndpoint.of(conn), path, params);
+    }
+
+    /** @return Phoenix's {@code unverified_url/3}: the endpoint's url before {@link #unverifiedPath(WebEndpoint, String, Map)} */
+    public static String unverifiedUrl(WebEndpoint endpoint, String path, Map<?, ?> params) {
+        return endpoint.url() + unverifiedPath(endpoint, path, params);
     }
 
     /** @return the manifest key of a fixed template: no leading slash, no query or fragment */
@@ -124,12 +199,21 @@ public final class VerifiedRoutes {
         int i = 0;
         int query = template.indexOf('?');
         while (m.find()) {
-            String value = String.valueOf(args[i++]);
-            String encoded = query >= 0 && m.start() > query ? UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)
+            Object arg = args[i++];
+            boolean inQuery = query >= 0 && m.start() > query;
+            if (arg instanceof Map<?, ?> && !inQuery) {
+                throw new IllegalArgumentException("a map fills only the query, not the path segment {" + m.group(1) + "} of "
+                        + template);
+            }
+            String value = String.valueOf(arg);
+            String encoded = arg instanceof Map<?, ?> params ? Query.encode(params)
+                    : inQuery ? UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)
                     : UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
             m.appendReplacement(out, Matcher.quoteReplacement(encoded));
         }
         m.appendTail(out);
-        return out.toString();
+        // "/users?{params}" with no params is "/users", not "/users?".
+        int end = out.length();
+        return end > 0 && out.charAt(end - 1) == '?' ? out.substring(0, end - 1) : out.toString();
     }
 }
