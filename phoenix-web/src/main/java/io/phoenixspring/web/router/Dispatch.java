@@ -52,19 +52,23 @@ record Dispatch(RouteMatch match, String pattern, Route target) {
 
     /** Phoenix's {@code plug} metadata: the controller, or the plug's class. */
     String plug() {
-        if (target.action() != null) {
-            return target.action().controller().getSimpleName();
-        }
-        Class<?> type = target.plug().getClass();
-        if (type.isHidden()) {
-            // A lambda: its declaring class, stable from run to run, rather than a generated name.
-            String name = type.getName();
-            int lambda = name.indexOf("$$Lambda");
-            String declaring = lambda < 0 ? name : name.substring(0, lambda);
-            return declaring.substring(declaring.lastIndexOf('.') + 1) + "$$Lambda";
-        }
-        return type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
+        return target.action() != null ? target.action().controller().getSimpleName() : PLUG_NAMES.get(target.plug().getClass());
     }
+
+    /** A plug class's tag value, worked out once per class rather than on every request. */
+    private static final ClassValue<String> PLUG_NAMES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            if (type.isHidden()) {
+                // A lambda: its declaring class, stable from run to run, rather than a generated name.
+                String name = type.getName();
+                int lambda = name.indexOf("$$Lambda");
+                String declaring = lambda < 0 ? name : name.substring(0, lambda);
+                return declaring.substring(declaring.lastIndexOf('.') + 1) + "$$Lambda";
+            }
+            return type.getSimpleName().isEmpty() ? type.getName() : type.getSimpleName();
+        }
+    };
 
     /** Phoenix's {@code plug_opts} metadata: the action, or {@code none} for a plug. */
     String plugOpts() {
