@@ -28,6 +28,12 @@ final class Assets {
     }
 
     static Plug plug() {
+        if (CONTENT.size() < TYPES.size()) {
+            // One line at mount, not a 404 per page load that nobody reads: the jar was built with -Dnpm.skip=true.
+            org.slf4j.LoggerFactory.getLogger(LiveDashboard.class).warn("The LiveDashboard's assets {} are missing from its jar "
+                    + "(built with -Dnpm.skip=true?): its pages will not connect. Rebuild phoenix-live-dashboard with npm.",
+                    TYPES.keySet().stream().filter(f -> !CONTENT.containsKey(f)).sorted().toList());
+        }
         return conn -> {
             String file = String.valueOf(conn.pathParams().get("file"));
             byte[] body = CONTENT.get(file);
