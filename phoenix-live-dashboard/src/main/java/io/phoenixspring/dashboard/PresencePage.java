@@ -124,7 +124,9 @@ public final class PresencePage extends DashboardPage {
     void showTopic(Map<String, Object> value, LiveSocket socket) {
         Presence tracked = presence.getIfAvailable();
         Object topic = value.get("topic");
-        if (tracked == null || !(topic instanceof String name) || name.equals(socket.get("selected"))) {
+        // Only a tracked topic is shown: a hand-made value (any size) is not echoed back into the page.
+        if (tracked == null || !(topic instanceof String name) || name.equals(socket.get("selected"))
+                || tracked.tracker().size(name) == 0) {
             socket.assign("selected", null).assign("keys", List.of()).assign("keys_total", 0);
             return;
         }

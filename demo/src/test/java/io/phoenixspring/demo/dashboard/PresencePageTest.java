@@ -87,6 +87,10 @@ class PresencePageTest {
         // Clicking the topic shown again hides its keys.
         page.element("#" + row(page, "room:presence-a").id()).click();
         assertThat(page.hasElement("#presence-keys")).isFalse();
+        // A hand-made topic that nothing tracks (here 100 KB) is not shown, nor echoed into the page.
+        String madeUp = "x".repeat(100_000);
+        assertThat(page.renderClick("show_topic", Map.of("topic", madeUp))).doesNotContain(madeUp);
+        assertThat(page.hasElement("#presence-keys")).isFalse();
     }
 
     private void join(String user, String topic) {
