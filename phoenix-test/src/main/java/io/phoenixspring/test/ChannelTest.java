@@ -319,6 +319,13 @@ public final class ChannelTest {
         private final BroadcastInbox broadcasts = new BroadcastInbox();
         private ReceivedMessage joinReply;
         private final Map<String, List<Map<String, Object>>> presence = new LinkedHashMap<>();
+        /**
+         * Diffs received before the first {@code presence_state}: the official client holds them until the state
+         * and applies them after it (a user tracked between the channel's list and its state push arrives as a
+         * diff first); applied at once here too, and replayed after the state, which would otherwise drop them.
+         */
+        private final List<ReceivedMessage> diffsBeforeState = new ArrayList<>();
+        private boolean stateSeen;
 
         Joined(TestSocket socket, String topic, String joinRef) {
             this.socket = socket;
@@ -551,7 +558,15 @@ public final class ChannelTest {
             if ("presence_state".equals(m.event())) {
                 presence.clear();
                 payload.forEach((key, value) -> presence.put(key, metasOf(value)));
+                if (!stateSeen) {
+                    stateSeen = true;
+                    diffsBeforeState.forEach(this::apply);
+                    diffsBeforeState.clear();
+                }
                 return;
+            }
+            if (!stateSeen) {
+                diffsBeforeState.add(m);
             }
             Map<String, Object> joins = (Map<String, Object>) payload.getOrDefault("joins", Map.of());
             Map<String, Object> leaves = (Map<String, Object>) payload.getOrDefault("leaves", Map.of());

@@ -35,6 +35,13 @@ class RoomChannelTest {
     }
 
     @Test
+    void aPresenceDiffThatArrivesBeforeTheStateIsKeptAsTheOfficialClientKeepsIt() {
+        ChannelTest.Joined late = channels.socket(UserSocket.class, "user_socket:ada", Map.of("user", "ada")).join("late:1");
+        late.assertPresent("ada");
+        late.assertPresent("bob");
+    }
+
+    @Test
     void presenceOfJoinedUsersIsSeenOnTheChannel() {
         ChannelTest.Joined ada = channels.socket(UserSocket.class, "user_socket:ada", Map.of("user", "ada")).join("room:p");
         List<Map<String, Object>> metas = ada.assertPresent("ada");

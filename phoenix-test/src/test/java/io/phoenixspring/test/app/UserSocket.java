@@ -19,5 +19,6 @@ public class UserSocket extends io.phoenixspring.channels.support.UserSocket {
     @Override
     public void channels(ChannelRoutes routes) {
         routes.channel("room:*", RoomChannel.class);
+        routes.channel("late:*", OutOfOrderPresenceChannel.class);
     }
 }
