@@ -520,6 +520,21 @@ public class EndpointProperties {
         /** Formats errors render in: json, html. The request's negotiated or accepted format picks one; the first is the fallback. */
         private List<String> formats = new ArrayList<>(List.of("json"));
 
+        /**
+         * The HTML error view, Phoenix's {@code render_errors: [formats: [html: ErrorHTML]]}: a class whose templates
+         * are named by status ({@code error_html/404.html.heex} with {@code @EmbedTemplates("error_html")}); a status
+         * without a template renders its text. Unset: Phoenix's default page.
+         */
+        private Class<?> html;
+
+        public Class<?> getHtml() {
+            return html;
+        }
+
+        public void setHtml(Class<?> html) {
+            this.html = html;
+        }
+
         public List<String> getFormats() {
             return formats;
         }

@@ -17,6 +17,8 @@ import io.phoenixspring.web.session.CookieStore;
 import io.phoenixspring.web.session.SessionOptions;
 import io.phoenixspring.web.template.TemplateRenderer;
 import io.phoenixspring.web.template.ThymeleafRenderer;
+import io.phoenixspring.web.template.ThymeleafViews;
+import io.phoenixspring.web.template.ViewRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -63,11 +65,15 @@ public class PhoenixWebAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(PhoenixWebAutoConfiguration.class);
 
-    /** @return Phoenix's default error views (JSON and HTML); a bean of your own replaces them */
+    /**
+     * @return Phoenix's default error views (JSON and HTML), or with {@code phoenix.endpoint.render-errors.html} the
+     *     pages of that view's templates; a bean of your own replaces them
+     */
     @Bean
     @ConditionalOnMissingBean
-    public ErrorView phoenixErrorView() {
-        return new DefaultErrorView();
+    public ErrorView phoenixErrorView(EndpointProperties web) {
+        Class<?> html = web.getRenderErrors().getHtml();
+        return html == null ? new DefaultErrorView() : new io.phoenixspring.web.endpoint.TemplateErrorView(html);
     }
 
     /**
@@ -100,7 +106,7 @@ public class PhoenixWebAutoConfiguration {
     @ConditionalOnMissingBean
     public WebEndpoint phoenixWebEndpoint(EndpointProperties web, ErrorView errorView,
             ObjectProvider<TemplateRenderer> templates, ObjectProvider<JsonMapper> json, ObjectProvider<StaticManifest> manifest,
-            Environment environment) {
+            ObjectProvider<ViewRenderer> views, Environment environment) {
         String secret = InvalidSecretKeyBaseException.check(web.getSecretKeyBase());
         EndpointProperties.Session s = web.getSession();
         SessionOptions options = new SessionOptions(s.getKey(), s.getSigningSalt(), s.getEncryptionSalt(), s.getMaxAge(),
@@ -115,6 +121,7 @@ public class PhoenixWebAutoConfiguration {
                     .withFilterParameters(web.getFilterParameters())
                     .withJson(json.getIfAvailable(() -> JsonMapper.builder().build()))
                     .withTemplates(templates.getIfAvailable())
+                    .withViews(ViewRenderer.of(views.orderedStream().toList()))
                     .withMaxBodyBytes(web.getMaxBodySize().toBytes())
                     .withStaticManifest(manifest.getIfAvailable(StaticManifest::none))
                     .withUrl(publicUrl);
@@ -204,6 +211,18 @@ public class PhoenixWebAutoConfiguration {
         TemplateRenderer phoenixTemplateRenderer(ObjectProvider<ITemplateEngine> engine) {
             ITemplateEngine existing = engine.getIfAvailable();
             return existing != null ? new ThymeleafRenderer(existing) : ThymeleafRenderer.classpath("templates/");
+        }
+
+        /**
+         * @return the Thymeleaf engine of views annotated {@code @ThymeleafTemplates}, the alternative to HEEx per view;
+         *     its templates are found where Boot's Thymeleaf looks ({@code spring.thymeleaf.prefix}/{@code suffix})
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        ThymeleafViews phoenixThymeleafViews(TemplateRenderer renderer, ResourceLoader resources, Environment environment) {
+            String prefix = environment.getProperty("spring.thymeleaf.prefix", "classpath:/templates/");
+            String suffix = environment.getProperty("spring.thymeleaf.suffix", ".html");
+            return new ThymeleafViews(renderer, name -> resources.getResource(prefix + name + suffix).exists());
         }
     }
 }

@@ -115,7 +115,8 @@ final class LiveRoute implements BlockingPlug {
         Map<String, Object> assigns = new HashMap<>(process.socket().assigns());
         assigns.put(LiveProcess.INNER_CONTENT, Rendered.of(List.of(container), List.of(), container.hashCode(), false));
         assigns.put(RootLayout.CSRF_TOKEN, process.csrfToken());   // the forms' token too, as Plug caches one per request
-        String html = session.rootLayout().render(assigns, null).toHtml();
+        String html = io.phoenixspring.live.template.CsrfContext.with(process::csrfToken,
+                () -> session.rootLayout().render(assigns, null).toHtml());
         return c.putRespContentType("text/html").sendResp(200, html);
     }
 

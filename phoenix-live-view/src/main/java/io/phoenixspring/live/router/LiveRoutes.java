@@ -65,7 +65,7 @@ public final class LiveRoutes {
     private final TemplateResolver templates;
     private final LiveTokens tokens;
     private final Template rootLayout;
-    private final Class<?> layout;
+    private final Object layout;
     private final AsyncRunner async;
     private final Map<String, LiveSession> sessions = new LinkedHashMap<>();
     /** Registered routes by live session name and view class name. */
@@ -94,7 +94,7 @@ public final class LiveRoutes {
         private final LiveTokens tokens;
         private TemplateResolver templates = type -> null;
         private Template rootLayout = RootLayout.builder().build();
-        private Class<?> layout;
+        private Object layout;
         private AsyncRunner async = AsyncRunner.boundedElastic();
 
         private Builder(Function<Class<?>, Object> beans, LiveTokens tokens) {
@@ -112,6 +112,26 @@ public final class LiveRoutes {
         public Builder rootLayout(Template template) {
             this.rootLayout = Objects.requireNonNull(template, "template");
             return this;
+        }
+
+        /**
+         * The app layout of every view as a template of a view class, the {@code Layout} controllers use too:
+         * {@code layout(Layout.of(Layouts.class, "app"))} (Phoenix's {@code layout: {Layouts, :app}}).
+         */
+        public Builder layout(io.phoenixspring.web.template.Layout layout) {
+            this.layout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /**
+         * The HTML document around every page as a template of a view class, {@code Layout.of(Layouts.class, "root")}
+         * (phx.new's {@code root.html.heex}, which controllers' pages share through {@code putRootLayout}).
+         *
+         * @throws io.phoenixspring.live.template.TemplateException when the view embeds no such template or it does
+         *     not compile
+         */
+        public Builder rootLayout(io.phoenixspring.web.template.Layout layout) {
+            return rootLayout(embeddedLayout(layout));
         }
 
         /** The app layout of every view (unless its live session or the view names another). */
@@ -242,13 +262,15 @@ public final class LiveRoutes {
             throw new IllegalStateException("no template for " + viewClass.getName() + ": add " + viewClass.getSimpleName()
                     + ".html.heex next to the class, or override template()");
         }
-        Class<?> layoutClass = session.layout();
+        Object layoutRef = session.layout();
         PhoenixLiveView annotation = viewClass.getAnnotation(PhoenixLiveView.class);
         if (annotation != null && annotation.layout() != void.class) {
-            layoutClass = annotation.layout() == PhoenixLiveView.NoLayout.class ? null : annotation.layout();
+            layoutRef = annotation.layout() == PhoenixLiveView.NoLayout.class ? null : annotation.layout();
         }
         Template layoutTemplate = null;
-        if (layoutClass != null) {
+        if (layoutRef instanceof io.phoenixspring.web.template.Layout embedded) {
+            layoutTemplate = embeddedLayout(embedded);
+        } else if (layoutRef instanceof Class<?> layoutClass) {
             layoutTemplate = templates.resolve(layoutClass);
             if (layoutTemplate == null) {
                 throw new IllegalStateException("no template for the layout " + layoutClass.getName() + " of "
@@ -258,6 +280,17 @@ public final class LiveRoutes {
         LiveRoute route = new LiveRoute(this, session, viewClass, action, view, template, layoutTemplate);
         routes.putIfAbsent(key(session.name(), viewClass.getName()), route);
         return route;
+    }
+
+    /** The template a {@code Layout} names: one its view embeds ({@code @EmbedTemplates}), compiled now. */
+    static Template embeddedLayout(io.phoenixspring.web.template.Layout layout) {
+        Template template = io.phoenixspring.live.template.Templates.embedded(layout.view(), layout.template());
+        if (template == null) {
+            throw new IllegalStateException("no template for the layout " + layout + ": " + layout.view().getSimpleName()
+                    + " embeds " + io.phoenixspring.live.template.Templates.embeddedNames(layout.view())
+                    + " (add @EmbedTemplates and " + layout.template() + ".html.heex to its folder)");
+        }
+        return template;
     }
 
     private static String key(String session, String view) {

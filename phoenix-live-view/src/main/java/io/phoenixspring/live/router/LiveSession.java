@@ -28,7 +28,7 @@ public final class LiveSession {
         final List<OnMount> onMount = new ArrayList<>();
         final List<Class<? extends OnMount>> onMountBeans = new ArrayList<>();
         final Map<String, Object> session = new LinkedHashMap<>();
-        Class<?> layout;
+        Object layout;
         Template rootLayout;
 
         /** Hooks run, in order, before every mount of the session's views. */
@@ -55,6 +55,20 @@ public final class LiveSession {
             return this;
         }
 
+        /**
+         * The app layout of the session's views as a template of a view class, the same {@code Layout} controllers
+         * use: {@code layout(Layout.of(Layouts.class, "app"))}, Phoenix's {@code layout: {Layouts, :app}}.
+         */
+        public Options layout(io.phoenixspring.web.template.Layout layout) {
+            this.layout = java.util.Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /** The root layout of the session's pages as a template of a view class, {@code Layout.of(Layouts.class, "root")}. */
+        public Options rootLayout(io.phoenixspring.web.template.Layout layout) {
+            return rootLayout(LiveRoutes.embeddedLayout(layout));
+        }
+
         /** The root layout (the HTML document) of the session's pages. */
         public Options rootLayout(Template template) {
             rootLayout = template;
@@ -66,10 +80,11 @@ public final class LiveSession {
     private final String name;
     private final List<OnMount> onMount;
     private final Map<String, Object> session;
-    private final Class<?> layout;
+    /** A layout class (its colocated template) or a {@code Layout}. */
+    private final Object layout;
     private final Template rootLayout;
 
-    LiveSession(LiveRoutes routes, String name, List<OnMount> onMount, Map<String, Object> session, Class<?> layout,
+    LiveSession(LiveRoutes routes, String name, List<OnMount> onMount, Map<String, Object> session, Object layout,
             Template rootLayout) {
         this.routes = routes;
         this.name = name;
@@ -92,7 +107,7 @@ public final class LiveSession {
         return session;
     }
 
-    Class<?> layout() {
+    Object layout() {
         return layout;
     }
 

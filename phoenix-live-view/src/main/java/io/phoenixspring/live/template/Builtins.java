@@ -78,6 +78,8 @@ final class Builtins {
             throw new IllegalArgumentException("used_input? expects a form field (@form[:name]), got " + Values.describe(a[0]));
         });
         define("Map.has_key?", 2, a -> map(a[0], "Map.has_key?").containsKey(a[1]));
+        // phx.new's root layout: <meta name="csrf-token" content={get_csrf_token()} />
+        define("get_csrf_token", 0, a -> CsrfContext.tokenFor("/"));
     }
 
     private Builtins() {

@@ -25,7 +25,10 @@ final class ComponentDef {
     private static final Map<Method, ComponentDef> DEFINITIONS = new ConcurrentHashMap<>();
 
     final String name;
+    /** The {@link FunctionComponent} method, or null for a template the owner embeds ({@link EmbedTemplates}). */
     final Method method;
+    final Class<?> owner;
+    private final Source embedded;
     final Map<String, Attr> attrs = new LinkedHashMap<>();
     final Map<String, Slot> slots = new LinkedHashMap<>();
     final Attr global;
@@ -40,6 +43,8 @@ final class ComponentDef {
     private ComponentDef(Method method) {
         FunctionComponent annotation = method.getAnnotation(FunctionComponent.class);
         this.method = method;
+        this.owner = method.getDeclaringClass();
+        this.embedded = null;
         this.name = annotation.value().isEmpty() ? method.getName() : annotation.value();
         String where = method.getDeclaringClass().getSimpleName() + "." + method.getName();
         if (!Modifier.isStatic(method.getModifiers())) {
@@ -98,8 +103,28 @@ final class ComponentDef {
         method.trySetAccessible();
     }
 
+    /** An embedded template as a component: no declared attributes (it takes what it is given), no method. */
+    private ComponentDef(Class<?> owner, String name, Source source) {
+        this.name = name;
+        this.method = null;
+        this.owner = owner;
+        this.embedded = source;
+        this.global = null;
+        this.declared = false;
+        this.defaults = Map.of();
+        this.takesAssigns = false;
+        clauseTemplates.put("", "");
+    }
+
     static ComponentDef of(Method method) {
         return DEFINITIONS.computeIfAbsent(method, ComponentDef::new);
+    }
+
+    private static final Map<String, ComponentDef> EMBEDDED = new ConcurrentHashMap<>();
+
+    /** The template {@code name} that {@code owner} embeds, as a component; compiled once. */
+    static ComponentDef embedded(Class<?> owner, String name, Source source) {
+        return EMBEDDED.computeIfAbsent(owner.getName() + "#" + name, k -> new ComponentDef(owner, name, source));
     }
 
     private static Object defaultValue(Attr attr, String where) {
@@ -152,7 +177,7 @@ final class ComponentDef {
             if (!blocks.containsKey(clause) && !compiling) {
                 compiling = true;
                 try {
-                    blocks.put(clause, Compiler.compile(templateSource(clause), Scope.of(method.getDeclaringClass())));
+                    blocks.put(clause, Compiler.compile(templateSource(clause), Scope.of(owner)));
                 } finally {
                     compiling = false;
                 }
@@ -162,7 +187,9 @@ final class ComponentDef {
     }
 
     private Source templateSource(String clause) {
-        Class<?> owner = method.getDeclaringClass();
+        if (embedded != null) {
+            return embedded;
+        }
         String inline = clauseTemplates.get(clause);
         String label = clause.isEmpty() ? name : name + "." + clause;
         if (!inline.isEmpty()) {

@@ -49,7 +49,7 @@ record ComponentPart(int pos, ComponentDef def, List<Argument> arguments, List<E
 
     static ComponentPart of(int pos, ComponentDef def, List<Argument> arguments, List<Entry> entries) {
         Reads reads = new Reads();
-        StringBuilder signature = new StringBuilder("call:").append(def.method.getDeclaringClass().getName())
+        StringBuilder signature = new StringBuilder("call:").append(def.owner.getName())
                 .append('#').append(def.name);
         for (Argument argument : arguments) {
             reads.add(argument.reads());

@@ -29,7 +29,8 @@ final class Scope {
 
     private final Class<?> owner;
     private final Map<String, Fn> functions = new LinkedHashMap<>();
-    private final Map<String, Method> components = new LinkedHashMap<>();
+    /** By name: a {@link FunctionComponent} method, or the {@link ComponentDef} of an embedded template. */
+    private final Map<String, Object> components = new LinkedHashMap<>();
     /** Classes a template may name ({@code module={Toggle}}): the owner's nested classes and its imports, by simple name. */
     private final Map<String, Class<?>> modules = new LinkedHashMap<>();
 
@@ -68,6 +69,12 @@ final class Scope {
                 }
             }
         }
+        // Embedded templates are functions of their class too (Phoenix's embed_templates defines them), after its methods.
+        for (Class<?> type : classes) {
+            for (Map.Entry<String, Source> template : Embedded.sources(type).entrySet()) {
+                components.putIfAbsent(template.getKey(), ComponentDef.embedded(type, template.getKey(), template.getValue()));
+            }
+        }
         // Last: a class's own components may shadow the built-ins (Phoenix's `import ..., except: [...]`).
         for (Method method : BuiltinComponents.class.getDeclaredMethods()) {
             FunctionComponent component = method.getAnnotation(FunctionComponent.class);
@@ -92,8 +99,11 @@ final class Scope {
     }
 
     ComponentDef component(String name) {
-        Method method = components.get(name);
-        return method == null ? null : ComponentDef.of(method);
+        Object found = components.get(name);
+        if (found instanceof ComponentDef embedded) {
+            return embedded;
+        }
+        return found == null ? null : ComponentDef.of((Method) found);
     }
 
     String describeFunctions() {

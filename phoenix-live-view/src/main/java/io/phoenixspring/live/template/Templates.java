@@ -71,4 +71,27 @@ public final class Templates {
     public static Template findForClass(Class<?> owner) {
         return owner.getResource(owner.getSimpleName() + ".html.heex") == null ? null : COLOCATED.get(owner);
     }
+
+    /**
+     * A template {@code owner} embeds ({@link EmbedTemplates}): {@code embedded(PageHTML.class, "home")} is
+     * {@code page_html/home.html.heex}, compiled once (with the templates and components it calls).
+     *
+     * @return the template, or null when the class embeds none of that name
+     * @throws TemplateException when it does not compile
+     */
+    public static Template embedded(Class<?> owner, String name) {
+        Source source = Embedded.sources(owner).get(name);
+        if (source == null) {
+            return null;
+        }
+        ComponentDef def = ComponentDef.embedded(owner, name, source);
+        return EMBEDDED.computeIfAbsent(def, d -> new CompiledTemplate(d.block("")));
+    }
+
+    /** @return the names of the templates {@code owner} embeds, sorted; empty when it has no {@link EmbedTemplates} */
+    public static java.util.Set<String> embeddedNames(Class<?> owner) {
+        return Embedded.sources(owner).keySet();
+    }
+
+    private static final java.util.Map<ComponentDef, Template> EMBEDDED = new java.util.concurrent.ConcurrentHashMap<>();
 }

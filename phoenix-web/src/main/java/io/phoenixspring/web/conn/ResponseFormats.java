@@ -1,6 +1,7 @@
 package io.phoenixspring.web.conn;
 
 import io.phoenixspring.web.template.TemplateRenderer;
+import io.phoenixspring.web.template.ViewRenderer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,4 +23,9 @@ public interface ResponseFormats {
 
     /** @return the template renderer for {@code Controller.render}; null when none */
     TemplateRenderer templates();
+
+    /** @return the engines of view classes behind {@code Controller.render} with an HTML view, layouts and error views */
+    default ViewRenderer views() {
+        return ViewRenderer.none();
+    }
 }

@@ -3,6 +3,8 @@ package io.phoenixspring.web.controller;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.plug.Plug;
 import io.phoenixspring.web.session.CsrfToken;
+import io.phoenixspring.web.template.Layout;
+import io.phoenixspring.web.template.ViewRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,7 +37,7 @@ public interface Controller {
     void plugs(Plugs plugs);
 
     // The view, JSON view, format and flash live in conn.privates() under Phoenix's own keys (phoenix_view,
-    // phoenix_json_view, phoenix_format, phoenix_flash): the accepts and fetchFlash plugs and the error
+    // phoenix_json_view, phoenix_format, phoenix_flash, phoenix_layout, phoenix_root_layout): the accepts and fetchFlash plugs and the error
     // renderer, in packages below this one, read and write the same keys as Phoenix's do.
 
     /** @return the conn sending JSON with the endpoint's mapper, status 200 unless set (Phoenix.Controller.json) */
@@ -55,34 +57,62 @@ public interface Controller {
     }
 
     /**
-     * Renders a template with the conn's assigns plus these (Phoenix.Controller.render). A bare name
-     * such as {@code "show"} is looked up under the controller's view, {@code user/show} for UserController.
-     * The model also holds {@code flash} and, when a session with a CSRF token exists, {@code csrfToken}.
-     * When the format is {@code json} and the conn has a JSON view (the controller's
-     * {@code @PhoenixController(json = UserJSON.class)}, or {@link #putJsonView}), the view's function
-     * named {@code template} gets the assigns and its result is sent as JSON instead.
+     * Renders a template with the conn's assigns plus these (Phoenix.Controller.render), by the conn's format:
+     * <ul>
+     * <li>{@code json} with a JSON view (the controller's {@code @PhoenixController(json = UserJSON.class)}, or
+     * {@link #putJsonView}): the view's function named {@code template} gets the assigns, its result is sent as JSON;</li>
+     * <li>otherwise, with an HTML view ({@code @PhoenixController(html = UserHTML.class)}, or {@link #putView(Conn, Class)}):
+     * the view's template, inside the {@linkplain #putLayout layout} and the {@linkplain #putRootLayout root layout},
+     * each rendering the one inside as {@code @inner_content};</li>
+     * <li>otherwise the endpoint's {@link io.phoenixspring.web.template.TemplateRenderer}: a bare name such as
+     * {@code "show"} is looked up under the controller's view directory, {@code user/show} for UserController.</li>
+     * </ul>
+     * HTML templates also get {@code flash}, and when the session has a CSRF token, its masked form as
+     * {@code csrf_token} (and {@code csrfToken} for Thymeleaf).
+     *
+     * <pre>{@code
+     * Conn show(Conn conn, Params params) {
+     *     return Controller.render(conn.assign("page_title", "Users"), "show", Map.of("user", users.get(params.string("id"))));
+     * }
+     * }</pre>
      */
     static Conn render(Conn conn, String template, Map<String, ?> assigns) {
         Map<String, Object> privates = conn.privates();
-        if ("json".equals(getFormat(conn)) && privates.get("phoenix_json_view") instanceof BiFunction<?, ?, ?> view) {
+        String format = getFormat(conn);
+        if ("json".equals(format) && privates.get("phoenix_json_view") instanceof BiFunction<?, ?, ?> view) {
             Map<String, Object> model = new LinkedHashMap<>(conn.assigns());
             model.putAll(assigns);
             @SuppressWarnings("unchecked")
             BiFunction<String, Map<String, Object>, Object> json = (BiFunction<String, Map<String, Object>, Object>) view;
             return json(conn, json.apply(template, Collections.unmodifiableMap(model)));
         }
-        if (conn.formats().templates() == null) {
-            throw new IllegalStateException("render needs a template engine: add Thymeleaf to the classpath or set a "
-                    + "TemplateRenderer on the WebEndpoint");
-        }
-        Object viewName = privates.get("phoenix_view");
-        String name = template.contains("/") || viewName == null ? template : viewName + "/" + template;
         Map<String, Object> model = new LinkedHashMap<>(conn.assigns());
         model.putAll(assigns);
         model.putIfAbsent("flash", privates.containsKey("phoenix_flash") ? privates.get("phoenix_flash") : Map.of());
         if (conn.sessionFetched() && conn.getSession(CsrfToken.SESSION_KEY) instanceof String token) {
-            model.putIfAbsent("csrfToken", CsrfToken.mask(token));
+            String masked = CsrfToken.mask(token);
+            model.putIfAbsent("csrf_token", masked);
+            model.putIfAbsent("csrfToken", masked);
         }
+        if ((format == null || "html".equals(format)) && privates.get("phoenix_html_view") instanceof Class<?> view) {
+            Conn rendering = conn.putPrivate("phoenix_template", template + ".html");
+            ViewRenderer views = conn.formats().views();
+            String html = views.render(view, template, model);
+            for (Object layout : new Object[] {privates.get("phoenix_layout"), privates.get("phoenix_root_layout")}) {
+                if (layout instanceof Layout around) {
+                    model.put(Layout.INNER_CONTENT, html);
+                    html = views.render(around.view(), around.template(), model);
+                }
+            }
+            return html(rendering, html);
+        }
+        if (conn.formats().templates() == null) {
+            throw new IllegalStateException("render needs a template engine: give the controller an HTML view "
+                    + "(@PhoenixController(html = PageHTML.class) with @EmbedTemplates), add Thymeleaf to the classpath or "
+                    + "set a TemplateRenderer on the WebEndpoint");
+        }
+        Object viewName = privates.get("phoenix_view");
+        String name = template.contains("/") || viewName == null ? template : viewName + "/" + template;
         return html(conn, conn.formats().templates().render(name, model));
     }
 
@@ -118,6 +148,86 @@ public interface Controller {
      */
     static Conn putView(Conn conn, String view) {
         return conn.putPrivate("phoenix_view", view);
+    }
+
+    /**
+     * @param view the HTML view class, e.g. {@code UserHTML} with {@code @EmbedTemplates("user_html")}
+     * @return the conn rendering the html format with this view (Phoenix.Controller.put_view with {@code html:})
+     */
+    static Conn putView(Conn conn, Class<?> view) {
+        return conn.putPrivate("phoenix_html_view", java.util.Objects.requireNonNull(view, "view"));
+    }
+
+    /** @return the conn's HTML view class, or null (Phoenix.Controller.view_module for html) */
+    static Class<?> viewModule(Conn conn) {
+        return conn.privates().get("phoenix_html_view") instanceof Class<?> view ? view : null;
+    }
+
+    /** @return the template the conn rendered, {@code "show.html"}, or null (Phoenix.Controller.view_template) */
+    static String viewTemplate(Conn conn) {
+        return (String) conn.privates().get("phoenix_template");
+    }
+
+    /**
+     * @return the conn rendering its html pages inside {@code layout} (Phoenix.Controller.put_layout with {@code html:})
+     */
+    static Conn putLayout(Conn conn, Layout layout) {
+        return conn.putPrivate("phoenix_layout", java.util.Objects.requireNonNull(layout, "layout"));
+    }
+
+    /**
+     * @param template another template of the current layout's view, {@code "print"} for {@code {Layouts, :print}}
+     * @return the conn with that layout (Phoenix's {@code put_layout(conn, html: :print)})
+     * @throws IllegalStateException when the conn has no layout to take the view from
+     */
+    static Conn putLayout(Conn conn, String template) {
+        if (!(conn.privates().get("phoenix_layout") instanceof Layout current)) {
+            throw new IllegalStateException("cannot use put_layout/2 with the template \"" + template
+                    + "\" without a layout set before: give the view too, Layout.of(Layouts.class, \"" + template + "\")");
+        }
+        return putLayout(conn, Layout.of(current.view(), template));
+    }
+
+    /**
+     * @param enabled {@code false}: the page renders without the (app) layout, e.g. for one action
+     * @return the conn (Phoenix's {@code put_layout(conn, false)})
+     */
+    static Conn putLayout(Conn conn, boolean enabled) {
+        if (enabled) {
+            throw new IllegalArgumentException("put_layout takes a layout or false; give the layout to turn it on");
+        }
+        return conn.putPrivate("phoenix_layout", Boolean.FALSE);
+    }
+
+    /** @return the conn with {@code layout} unless a layout (or {@code false}) was put before (put_new_layout) */
+    static Conn putNewLayout(Conn conn, Layout layout) {
+        return conn.privates().containsKey("phoenix_layout") ? conn : putLayout(conn, layout);
+    }
+
+    /** @return the conn's layout, or null when none or disabled (Phoenix.Controller.layout) */
+    static Layout layout(Conn conn) {
+        return conn.privates().get("phoenix_layout") instanceof Layout layout ? layout : null;
+    }
+
+    /**
+     * @return the conn rendering its html pages inside {@code layout}, the HTML document around the app layout, as
+     *     phx.new's {@code plug :put_root_layout, html: {MyAppWeb.Layouts, :root}} (Phoenix.Controller.put_root_layout)
+     */
+    static Conn putRootLayout(Conn conn, Layout layout) {
+        return conn.putPrivate("phoenix_root_layout", java.util.Objects.requireNonNull(layout, "layout"));
+    }
+
+    /** @param enabled {@code false}: no root layout (Phoenix's {@code put_root_layout(conn, false)}) */
+    static Conn putRootLayout(Conn conn, boolean enabled) {
+        if (enabled) {
+            throw new IllegalArgumentException("put_root_layout takes a layout or false; give the layout to turn it on");
+        }
+        return conn.putPrivate("phoenix_root_layout", Boolean.FALSE);
+    }
+
+    /** @return the conn's root layout, or null when none or disabled (Phoenix.Controller.root_layout) */
+    static Layout rootLayout(Conn conn) {
+        return conn.privates().get("phoenix_root_layout") instanceof Layout layout ? layout : null;
     }
 
     /**

@@ -31,6 +31,8 @@ public final class ControllerAction {
     private final boolean withParams;
     private final boolean blocking;
     private final String view;
+    private final Class<?> htmlView;
+    private final io.phoenixspring.web.template.Layout appLayout;
     // Resolved from the application context on first use: controllers are singletons.
     private volatile Object instance;
     private volatile Object fallback;
@@ -44,6 +46,10 @@ public final class ControllerAction {
         this.withParams = method.getParameterCount() == 2;
         this.blocking = method.isAnnotationPresent(Blocking.class) || controller.isAnnotationPresent(Blocking.class);
         this.view = viewName(controller);
+        PhoenixController annotation = controller.getAnnotation(PhoenixController.class);
+        this.htmlView = annotation == null || annotation.html() == Void.class ? null : annotation.html();
+        this.appLayout = annotation == null || annotation.layout() == Void.class ? null
+                : io.phoenixspring.web.template.Layout.of(annotation.layout(), "app");
         method.setAccessible(true);
     }
 
@@ -94,6 +100,16 @@ public final class ControllerAction {
         return view;
     }
 
+    /** @return the controller's HTML view ({@code @PhoenixController(html = ...)}), or null */
+    public Class<?> htmlView() {
+        return htmlView;
+    }
+
+    /** @return the controller's app layout ({@code @PhoenixController(layout = ...)}), or null */
+    public io.phoenixspring.web.template.Layout appLayout() {
+        return appLayout;
+    }
+
     /**
      * Runs the controller's plugs, then the action (on the bounded elastic scheduler when it is
      * {@link Blocking}); a result that is not a conn goes to the action fallback.
@@ -102,6 +118,12 @@ public final class ControllerAction {
         Object target = instance(beans);
         Conn c = conn.putPrivate("phoenix_controller", controller).putPrivate("phoenix_action", name);
         c = Controller.putView(c, view);
+        if (htmlView != null && !c.privates().containsKey("phoenix_html_view")) {
+            c = Controller.putView(c, htmlView);
+        }
+        if (appLayout != null) {
+            c = Controller.putNewLayout(c, appLayout);
+        }
         JsonView json = jsonView(beans);
         if (json != null) {
             c = Controller.putJsonView(c, json);

@@ -47,4 +47,26 @@ public @interface PhoenixController {
      * }</pre>
      */
     Class<?> json() default Void.class;
+
+    /**
+     * The controller's HTML view, Phoenix 1.7's {@code UserHTML}: {@code Controller.render(conn, "show", assigns)}
+     * renders its template {@code show} (for HEEx, {@code user_html/show.html.heex} of a class with
+     * {@code @EmbedTemplates("user_html")}; for Thymeleaf, a class with {@code @ThymeleafTemplates}), unless a plug
+     * put another view before the action.
+     *
+     * <pre>{@code
+     * @PhoenixController(html = PageHTML.class, layout = Layouts.class)
+     * class PageController {
+     *     Conn home(Conn conn) { return Controller.render(conn, "home", Map.of("name", "José")); }
+     * }
+     * }</pre>
+     */
+    Class<?> html() default Void.class;
+
+    /**
+     * The view holding the app layout of the controller's HTML pages, Phoenix's {@code layouts: [html: Layouts]}: its
+     * template {@code app} wraps every page ({@code put_new_layout}: a layout put before the action wins, and
+     * {@code Controller.putLayout(conn, false)} turns it off for one action).
+     */
+    Class<?> layout() default Void.class;
 }

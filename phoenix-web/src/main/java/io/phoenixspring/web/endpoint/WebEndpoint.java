@@ -5,6 +5,7 @@ import io.phoenixspring.web.conn.ResponseFormats;
 import io.phoenixspring.web.digest.StaticManifest;
 import io.phoenixspring.web.session.CookieStore;
 import io.phoenixspring.web.template.TemplateRenderer;
+import io.phoenixspring.web.template.ViewRenderer;
 import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * @param filterParameters parameter names (substrings, lower case) whose values are [FILTERED] in logs
  * @param json the JSON mapper for bodies and {@code Controller.json}
  * @param templates the template renderer for {@code Controller.render}; null when none
+ * @param views the engines of view classes (controllers' HTML views, layouts, error views); none when null
  * @param maxBodyBytes largest request body the parsers read (Plug.Parsers' length, 8 MB)
  * @param staticManifest Phoenix's {@code cache_static_manifest}: {@link #staticPath} and {@link #staticIntegrity}
  *     read it, {@code StaticFiles} caches the digested files it names for a year; {@link StaticManifest#none()} when unset
@@ -41,7 +43,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, ErrorView errorView,
         boolean debugErrors, List<String> filterParameters, JsonMapper json, TemplateRenderer templates,
-        long maxBodyBytes, StaticManifest staticManifest, EndpointUrl structUrl, EndpointUrl staticStructUrl)
+        ViewRenderer views, long maxBodyBytes, StaticManifest staticManifest, EndpointUrl structUrl, EndpointUrl staticStructUrl)
         implements ResponseFormats {
 
     private static final JsonMapper DEFAULT_JSON = JsonMapper.builder().build();
@@ -60,6 +62,7 @@ public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, E
         if (maxBodyBytes < 1) {
             throw new IllegalArgumentException("max body size must be positive, got " + maxBodyBytes);
         }
+        views = views == null ? ViewRenderer.none() : views;
         staticManifest = staticManifest == null ? StaticManifest.none() : staticManifest;
         structUrl = structUrl == null ? EndpointUrl.defaults() : structUrl;
         staticStructUrl = staticStructUrl == null ? structUrl : staticStructUrl;
@@ -74,69 +77,75 @@ public record WebEndpoint(CookieStore sessionStore, List<String> errorFormats, E
         if (formats instanceof WebEndpoint endpoint) {
             return endpoint;
         }
-        return defaults().withJson(formats.json()).withTemplates(formats.templates());
+        return defaults().withJson(formats.json()).withTemplates(formats.templates()).withViews(formats.views());
     }
 
     /** @return JSON errors only, no session, no templates, debug errors off, "password" filtered, 8 MB bodies */
     public static WebEndpoint defaults() {
         return new WebEndpoint(null, List.of("json"), new DefaultErrorView(), false, List.of("password"),
-                DEFAULT_JSON, null, 8_000_000, StaticManifest.none(), null, null);
+                DEFAULT_JSON, null, null, 8_000_000, StaticManifest.none(), null, null);
     }
 
     public WebEndpoint withSessionStore(CookieStore value) {
-        return new WebEndpoint(value, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+        return new WebEndpoint(value, errorFormats, errorView, debugErrors, filterParameters, json, templates, views, maxBodyBytes,
                 staticManifest, structUrl, staticStructUrl);
     }
 
     public WebEndpoint withErrorFormats(List<String> value) {
-        return new WebEndpoint(sessionStore, value, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+        return new WebEndpoint(sessionStore, value, errorView, debugErrors, filterParameters, json, templates, views, maxBodyBytes,
                 staticManifest, structUrl, staticStructUrl);
     }
 
     public WebEndpoint withErrorView(ErrorView value) {
-        return new WebEndpoint(sessionStore, errorFormats, value, debugErrors, filterParameters, json, templates, maxBodyBytes,
+        return new WebEndpoint(sessionStore, errorFormats, value, debugErrors, filterParameters, json, templates, views, maxBodyBytes,
                 staticManifest, structUrl, staticStructUrl);
     }
 
     public WebEndpoint withDebugErrors(boolean value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, value, filterParameters, json, templates, maxBodyBytes,
+        return new WebEndpoint(sessionStore, errorFormats, errorView, value, filterParameters, json, templates, views, maxBodyBytes,
                 staticManifest, structUrl, staticStructUrl);
     }
 
     public WebEndpoint withFilterParameters(List<String> value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, value, json, templates, maxBodyBytes,
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, value, json, templates, views, maxBodyBytes,
                 staticManifest, structUrl, staticStructUrl);
     }
 
     public WebEndpoint withJson(JsonMapper value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, value, templates, maxBodyBytes,
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, value, templates, views, maxBodyBytes,
                 staticManifest, structUrl, staticStructUrl);
     }
 
     public WebEndpoint withTemplates(TemplateRenderer value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, value, maxBodyBytes,
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, value, views, maxBodyBytes,
                 staticManifest, structUrl, staticStructUrl);
     }
 
-    public WebEndpoint withMaxBodyBytes(long value) {
+    /** @return these settings with the engines of view classes ({@code ViewRenderer.of(...)} for several) */
+    public WebEndpoint withViews(ViewRenderer value) {
         return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, value,
+                maxBodyBytes, staticManifest, structUrl, staticStructUrl);
+    }
+
+    public WebEndpoint withMaxBodyBytes(long value) {
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, views, value,
                 staticManifest, structUrl, staticStructUrl);
     }
 
     public WebEndpoint withStaticManifest(StaticManifest value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, views, maxBodyBytes,
                 value, structUrl, staticStructUrl);
     }
 
     /** @return these settings with {@code :url}; a static URL that followed the old one follows the new one */
     public WebEndpoint withUrl(EndpointUrl value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, views, maxBodyBytes,
                 staticManifest, value, staticStructUrl == structUrl ? null : staticStructUrl);
     }
 
     /** @return these settings with {@code :static_url} (a CDN, say); null to follow {@code :url} again */
     public WebEndpoint withStaticUrl(EndpointUrl value) {
-        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, maxBodyBytes,
+        return new WebEndpoint(sessionStore, errorFormats, errorView, debugErrors, filterParameters, json, templates, views, maxBodyBytes,
                 staticManifest, structUrl, value);
     }
 
