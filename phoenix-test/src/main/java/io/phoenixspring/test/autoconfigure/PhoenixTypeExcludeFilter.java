@@ -34,7 +34,7 @@ class PhoenixTypeExcludeFilter extends StandardAnnotationCustomizableTypeExclude
     static {
         Set<Class<?>> includes = new LinkedHashSet<>(Arrays.asList(PhoenixController.class, PhoenixSocket.class,
                 PhoenixChannel.class, Plug.class, PlugModule.class, ActionFallback.class, ErrorView.class,
-                TemplateRenderer.class, WebFluxConfigurer.class, WebFilter.class, WebExceptionHandler.class,
+                TemplateRenderer.class, io.phoenixspring.web.template.ViewRenderer.class, WebFluxConfigurer.class, WebFilter.class, WebExceptionHandler.class,
                 Converter.class, GenericConverter.class));
         // Optional parts: included when on the class path.
         for (String optional : new String[] {"tools.jackson.databind.JacksonModule",

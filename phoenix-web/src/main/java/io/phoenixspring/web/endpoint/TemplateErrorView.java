@@ -1,6 +1,8 @@
 package io.phoenixspring.web.endpoint;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.session.CsrfToken;
+import io.phoenixspring.web.template.Layout;
 import io.phoenixspring.web.template.ViewRenderer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,17 +26,34 @@ import org.springframework.web.util.HtmlUtils;
  * }</pre>
  *
  * <p>Templates get the conn's assigns plus {@code status} (404), {@code reason} (what the client may be told:
- * a {@code StatusException}'s detail, else the status text) and {@code request_path}.
+ * a {@code StatusException}'s detail, else the status text), {@code request_path}, {@code flash} and
+ * {@code csrf_token}; {@link #withLayouts} renders them inside layouts.
  */
 public class TemplateErrorView extends DefaultErrorView {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TemplateErrorView.class);
 
     private final Class<?> view;
+    private final Layout layout;
+    private final Layout rootLayout;
 
     /** @param view the HTML error view's class */
     public TemplateErrorView(Class<?> view) {
+        this(view, null, null);
+    }
+
+    private TemplateErrorView(Class<?> view, Layout layout, Layout rootLayout) {
         this.view = Objects.requireNonNull(view, "view");
+        this.layout = layout;
+        this.rootLayout = rootLayout;
+    }
+
+    /**
+     * @return this view rendering its pages inside {@code layout} and then {@code rootLayout} (either may be null),
+     *     Phoenix's {@code render_errors: [layout: ..., root_layout: ...]}; none by default, as Phoenix's
+     */
+    public TemplateErrorView withLayouts(Layout layout, Layout rootLayout) {
+        return new TemplateErrorView(view, layout, rootLayout);
     }
 
     /** @return the HTML error view's class */
@@ -57,8 +76,20 @@ public class TemplateErrorView extends DefaultErrorView {
         assigns.put("status", status);
         assigns.put("reason", detail(status, error));
         assigns.put("request_path", conn.requestPath());
+        assigns.putIfAbsent("flash", Map.of());
+        // A layout's meta tag or form wants a token even where no pipeline fetched the session (no route matched):
+        // the session's when there is one, else a fresh one, as Phoenix's get_csrf_token/0 makes one when needed.
+        Object sessionToken = conn.sessionFetched() ? conn.getSession(CsrfToken.SESSION_KEY) : null;
+        assigns.put("csrf_token", CsrfToken.mask(sessionToken instanceof String token ? token : CsrfToken.generate()));
         try {
-            return views.render(view, template, assigns);
+            String html = views.render(view, template, assigns);
+            for (Layout around : new Layout[] {layout, rootLayout}) {
+                if (around != null) {
+                    assigns.put(Layout.INNER_CONTENT, html);
+                    html = views.render(around.view(), around.template(), assigns);
+                }
+            }
+            return html;
         } catch (RuntimeException e) {
             // A broken error page must not hide the error it reports: the status text, and what broke, once.
             LOG.error("{} could not render {} ({}), sent the status text instead: {}", view.getSimpleName(), template,

@@ -46,7 +46,33 @@ class TemplateErrorViewTest {
     @Test
     void aStatusWithATemplateRendersItWithTheConnsAssignsStatusAndReason() {
         String page = view.html(404, conn(WebEndpoint.defaults().withViews(ENGINE)), null);
-        assertThat(page).isEqualTo("<h1>404</h1>{current_user=ada, reason=Not Found, request_path=/nowhere, status=404}");
+        assertThat(page).startsWith("<h1>404</h1>{csrf_token=").endsWith(
+                ", current_user=ada, flash={}, reason=Not Found, request_path=/nowhere, status=404}");
+    }
+
+    @Test
+    void layoutsWrapTheErrorPageWhenAsked() {
+        ViewRenderer layouts = new ViewRenderer() {
+            @Override
+            public boolean renders(Class<?> view) {
+                return true;
+            }
+
+            @Override
+            public boolean exists(Class<?> view, String template) {
+                return true;
+            }
+
+            @Override
+            public String render(Class<?> view, String template, Map<String, Object> assigns) {
+                Object inner = assigns.get(io.phoenixspring.web.template.Layout.INNER_CONTENT);
+                return template + (inner == null ? "(status " + assigns.get("status") + ")" : "[" + inner + "]");
+            }
+        };
+        TemplateErrorView wrapped = view.withLayouts(io.phoenixspring.web.template.Layout.of(ErrorHTML.class, "app"),
+                io.phoenixspring.web.template.Layout.of(ErrorHTML.class, "root"));
+        assertThat(wrapped.html(404, conn(WebEndpoint.defaults().withViews(layouts)), null))
+                .isEqualTo("root[app[404(status 404)]]");
     }
 
     @Test
