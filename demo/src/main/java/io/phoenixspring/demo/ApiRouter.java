@@ -8,8 +8,10 @@ import io.phoenixspring.demo.live.CounterLive;
 import io.phoenixspring.demo.live.CrashLive;
 import io.phoenixspring.demo.live.FormLive;
 import io.phoenixspring.demo.live.JsLive;
+import io.phoenixspring.demo.live.Layouts;
 import io.phoenixspring.demo.live.ListLive;
 import io.phoenixspring.demo.live.NavLive;
+import io.phoenixspring.demo.web.NoteController;
 import io.phoenixspring.dashboard.LiveDashboard;
 import io.phoenixspring.live.router.LiveRoutes;
 import io.phoenixspring.token.PhoenixToken;
@@ -31,7 +33,8 @@ import reactor.core.publisher.Mono;
  * The contract's HTTP API, as a Phoenix router: the {@code :api} pipeline accepts JSON only (a
  * matched route asked for HTML is a 406), unknown paths are Phoenix's JSON 404, a missing param
  * a 400. The chat page itself is a static resource ({@code static/index.html}); the live
- * contract's pages ({@code io.phoenixspring.demo.live}) are live routes.
+ * contract's pages ({@code io.phoenixspring.demo.live}) are live routes; the notes pages
+ * ({@code io.phoenixspring.demo.web}) a controller rendering HEEx in the same layouts.
  */
 @Configuration(proxyBeanMethods = false)
 public class ApiRouter {
@@ -54,8 +57,12 @@ public class ApiRouter {
                         .post("/users/:name/notices", UserController.class, "notice"));
         liveRoutes.ifAvailable(live -> router
                 .pipeline("browser", p -> p.plug(Plugs.accepts("html")).plug(Plugs.fetchSession()).plug(Plugs.fetchFlash())
-                        .plug(Plugs.protectFromForgery()).plug(Plugs.putSecureBrowserHeaders()))
+                        .plug(Plugs.protectFromForgery()).plug(Plugs.putSecureBrowserHeaders())
+                        .plug(conn -> Controller.putRootLayout(conn, Layouts.ROOT)))
                 .scope("/", s -> s.pipeThrough("browser")
+                        .get("/notes", NoteController.class, "index")
+                        .post("/notes", NoteController.class, "create")
+                        .get("/notes/:id", NoteController.class, "show")
                         .get("/counter", live.route(CounterLive.class))
                         .get("/form", live.route(FormLive.class))
                         .get("/list", live.route(ListLive.class))
