@@ -62,6 +62,8 @@ public class ApiRouter {
                 .scope("/", s -> s.pipeThrough("browser")
                         .get("/notes", NoteController.class, "index")
                         .post("/notes", NoteController.class, "create")
+                        .get("/notes/live", live.route(io.phoenixspring.demo.web.NotesLive.class, "index"))
+                        .get("/notes/live/new", live.route(io.phoenixspring.demo.web.NotesLive.class, "new"))
                         .get("/notes/:id", NoteController.class, "show")
                         .get("/counter", live.route(CounterLive.class))
                         .get("/form", live.route(FormLive.class))

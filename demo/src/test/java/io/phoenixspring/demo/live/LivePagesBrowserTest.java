@@ -41,7 +41,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Selenium) with the official {@code phoenix} and {@code phoenix_live_view} clients the demo serves:
  * every bullet of {@code /counter}, {@code /form}, {@code /list} (two browsers), {@code /nav/:page},
  * the cards of {@code /components}, {@code /js} (JS commands, the Echo hook, the ping reply), {@code /crash},
- * and a tampered session cookie. {@code window.marker} survives only as long as the page is not reloaded,
+ * a tampered session cookie, and the notes pages: a controller rendering HEEx with the core components in the
+ * same layouts (a form POST, the flash, ErrorHTML's 404) and their LiveView (a modal form, a streamed table). {@code window.marker} survives only as long as the page is not reloaded,
  * which tells live updates from page loads.
  * Screenshots go to {@code target/screenshots/}.
  */
@@ -311,6 +312,66 @@ class LivePagesBrowserTest {
         assertThat(js(bob, "return window.sawError")).as("bob's page saw no error").isEqualTo(false);
         click(bob, "inc");
         waitFor(bob, "bob's counter still works", d -> text(d, "count").equals("1"));
+    }
+
+    @Test
+    void controllerPagesRenderHeexInTheSharedLayoutsAndALiveViewUsesTheSameCoreComponents() throws IOException {
+        // A controller page (no LiveView on it): the root and app layouts, a plain form POST with the page's token.
+        String title = "note " + Long.toString(System.nanoTime(), 36);
+        alice.get(url("/notes"));
+        assertThat(alice.getTitle()).isEqualTo("Notes · Live");
+        assertThat(alice.findElements(By.cssSelector("nav.pages a[href='/counter']"))).hasSize(1);
+        assertThat(alice.findElements(By.cssSelector("[data-phx-main]"))).isEmpty();
+        alice.findElement(By.name("note[title]")).sendKeys(title);
+        alice.findElement(By.name("note[body]")).sendKeys("typed in Chromium");
+        click(alice, "save-note");
+        waitFor(alice, "the POST redirects to the note, with the flash in the app layout",
+                d -> d.getCurrentUrl().matches(java.util.regex.Pattern.quote(url("/notes/")) + "\\d+")
+                        && !d.findElements(By.id("flash-info")).isEmpty());
+        assertThat(text(alice, "flash-info")).contains("Note \"" + title + "\" created.");
+        assertThat(alice.findElement(By.tagName("dl")).getText()).contains(title, "typed in Chromium");
+        assertThat(alice.getTitle()).isEqualTo(title + " · Live");
+        screenshot(alice, "notes-show.png");
+
+        // A blank title: the same page again (422), the error under its input.
+        alice.get(url("/notes"));
+        click(alice, "save-note");
+        waitFor(alice, "the blank title's error", d -> d.findElement(By.id("note-form")).getText().contains("can't be blank"));
+        screenshot(alice, "notes-invalid.png");
+
+        // ErrorHTML's 404, in the same layouts.
+        alice.get(url("/notes/999999"));
+        assertThat(text(alice, "error-reason")).isEqualTo("404: Not Found");
+        assertThat(alice.findElements(By.cssSelector("nav.pages"))).hasSize(1);
+        screenshot(alice, "notes-404.png");
+
+        // The browser logged the 422 and the 404 as failed loads: those were wanted, the LiveView's part must add none.
+        assertThat(alice.manage().logs().get(LogType.BROWSER).getAll()).filteredOn(entry -> entry.getLevel() == Level.SEVERE)
+                .extracting(entry -> entry.getMessage().replaceAll(".* status of ", ""))
+                .containsExactly("422 (Unprocessable Entity)", "404 (Not Found)");
+
+        // The LiveView: the controller's note in the streamed table, the modal's form validating and saving.
+        open(alice, "/notes/live");
+        mark(alice);
+        assertThat(alice.findElement(By.id("live-notes")).getText()).contains(title);
+        click(alice, "new-note");
+        waitFor(alice, "the patch opens the modal", d -> d.getCurrentUrl().equals(url("/notes/live/new"))
+                && !d.findElements(By.id("note-modal")).isEmpty() && d.findElement(By.id("note-modal")).isDisplayed());
+        WebElement modalTitle = alice.findElement(By.cssSelector("#live-note-form input[name='note[title]']"));
+        modalTitle.sendKeys("x");
+        modalTitle.sendKeys(Keys.BACK_SPACE);
+        waitFor(alice, "the used, blank title's error", d -> d.findElement(By.id("live-note-form")).getText().contains("can't be blank"));
+        String live = "live " + title;
+        modalTitle.sendKeys(live);
+        waitFor(alice, "the error goes", d -> !d.findElement(By.id("live-note-form")).getText().contains("can't be blank"));
+        screenshot(alice, "notes-live-modal.png");
+        click(alice, "save-live-note");
+        waitFor(alice, "the save closes the modal and streams the row in", d -> d.getCurrentUrl().equals(url("/notes/live"))
+                && d.findElements(By.id("note-modal")).isEmpty() && d.findElement(By.id("live-notes")).getText().contains(live));
+        assertThat(text(alice, "flash-info")).contains("Note \"" + live + "\" created.");
+        assertNotReloaded(alice);
+        assertThat(alice.manage().logs().get(LogType.BROWSER).getAll()).filteredOn(entry -> entry.getLevel() == Level.SEVERE)
+                .isEmpty();
     }
 
     @Test
