@@ -43,6 +43,9 @@ public class EndpointProperties {
     /** The public URL of the endpoint, used for the default origin check and for building URLs. */
     private final Url url = new Url();
 
+    /** Where clients fetch static files (Phoenix's static_url, a CDN say): behind static URLs and paths; unset, the url. */
+    private final StaticUrl staticUrl = new StaticUrl();
+
     /** Allowed WebSocket/long-poll origins: true (the url host), conn (the request's own scheme, host and port), false (any: development only), or a list such as //example.com, https://*.example.com:443. */
     private List<String> checkOrigin = new ArrayList<>(List.of("true"));
 
@@ -95,6 +98,10 @@ public class EndpointProperties {
 
     public Url getUrl() {
         return url;
+    }
+
+    public StaticUrl getStaticUrl() {
+        return staticUrl;
     }
 
     public List<String> getCheckOrigin() {
@@ -198,6 +205,59 @@ public class EndpointProperties {
 
         /** Path prefix clients reach the endpoint under (a proxy strips it; Phoenix's script name): generated paths start with it. */
         private String path = "/";
+
+        public String getHost() {
+            return host;
+        }
+
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        public String getScheme() {
+            return scheme;
+        }
+
+        public void setScheme(String scheme) {
+            this.scheme = scheme;
+        }
+
+        public Integer getPort() {
+            return port;
+        }
+
+        public void setPort(Integer port) {
+            this.port = port;
+        }
+
+        public String getPath() {
+            return path;
+        }
+
+        public void setPath(String path) {
+            this.path = path;
+        }
+    }
+
+    /** {@code phoenix.endpoint.static-url.*}: each part left unset is the one of {@code phoenix.endpoint.url.*}. */
+    public static class StaticUrl {
+
+        /** Host static files are fetched from, e.g. cdn.example.com; unset, phoenix.endpoint.url.host. */
+        private String host;
+
+        /** Scheme static files are fetched with: http or https; unset, phoenix.endpoint.url.scheme. */
+        private String scheme;
+
+        /** Port static files are fetched from, left out of URLs when the scheme's default; unset, the url's port if host and scheme are the url's, else the scheme's default. */
+        private Integer port;
+
+        /** Path prefix of static files (static_path puts it first); unset, phoenix.endpoint.url.path. */
+        private String path;
+
+        /** @return whether any part is set: otherwise static URLs follow the url (not a property: no getter name) */
+        public boolean anySet() {
+            return host != null || scheme != null || port != null || path != null;
+        }
 
         public String getHost() {
             return host;

@@ -10,7 +10,9 @@ import io.phoenixspring.live.router.LiveTokens;
 import io.phoenixspring.live.view.LiveView;
 import io.phoenixspring.live.view.TemplateResolver;
 import io.phoenixspring.token.PhoenixToken;
+import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.router.Router;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -67,10 +69,24 @@ public class LiveViewAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public LiveRoutes phoenixLiveRoutes(ApplicationContext context, LiveTokens tokens, TemplateResolver templates,
-            ObjectProvider<LiveRoutesCustomizer> customizers) {
-        LiveRoutes.Builder builder = LiveRoutes.builder(context::getBean, tokens).templates(templates);
+            ObjectProvider<LiveRoutesCustomizer> customizers, ObjectProvider<WebEndpoint> endpoint) {
+        LiveRoutes.Builder builder = LiveRoutes.builder(context::getBean, tokens).templates(templates)
+                .endpoint(endpoint.getIfAvailable());
         customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
         return builder.build();
+    }
+
+    /**
+     * Phoenix's verified routes for templates: {@code phoenix.live-view.static-paths} are static files, and
+     * every {@code ~p} path of a compiled template that no route of the {@link Router} bean matches logs one WARN
+     * ({@code file:line:col: no route path for router matches "/x"}) once the context is ready.
+     *
+     * @return what checks the templates' paths against the router
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    SigilVerification phoenixSigilVerification(ListableBeanFactory beans, LiveViewProperties properties) {
+        return new SigilVerification(beans, properties.getStaticPaths());
     }
 
     /**

@@ -1,6 +1,9 @@
 package io.phoenixspring.autoconfigure.live;
 
+import io.phoenixspring.live.template.VerifiedSigils;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -32,6 +35,12 @@ public class LiveViewProperties {
     /** How long a page's session token is accepted: an older page reloads when it (re)joins. */
     private Duration sessionMaxAge = Duration.ofDays(14);
 
+    /**
+     * Phoenix's static_paths: a template's ~p path whose first segment is one of these is a static file, digested from
+     * the cache manifest and never checked against the router.
+     */
+    private List<String> staticPaths = new ArrayList<>(VerifiedSigils.DEFAULT_STATIC_PATHS);
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -62,5 +71,13 @@ public class LiveViewProperties {
 
     public void setSessionMaxAge(Duration sessionMaxAge) {
         this.sessionMaxAge = sessionMaxAge;
+    }
+
+    public List<String> getStaticPaths() {
+        return staticPaths;
+    }
+
+    public void setStaticPaths(List<String> staticPaths) {
+        this.staticPaths = staticPaths;
     }
 }

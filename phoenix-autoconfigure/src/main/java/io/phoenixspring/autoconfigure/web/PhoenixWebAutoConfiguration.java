@@ -124,7 +124,8 @@ public class PhoenixWebAutoConfiguration {
                     .withViews(ViewRenderer.of(views.orderedStream().toList()))
                     .withMaxBodyBytes(web.getMaxBodySize().toBytes())
                     .withStaticManifest(manifest.getIfAvailable(StaticManifest::none))
-                    .withUrl(publicUrl);
+                    .withUrl(publicUrl)
+                    .withStaticUrl(staticUrl(web.getStaticUrl(), publicUrl));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("phoenix.endpoint: " + e.getMessage(), e);
         }
@@ -145,6 +146,21 @@ public class PhoenixWebAutoConfiguration {
         } catch (IllegalArgumentException e) {
             // The message says it all, with the property's name: no cause to repeat it without.
             throw new IllegalArgumentException(e.getMessage().replaceFirst("^url ", "phoenix.endpoint.url."));
+        }
+    }
+
+    /** Phoenix's {@code :static_url}: null (follow the url) when no part is set; each unset part is the url's. */
+    static EndpointUrl staticUrl(EndpointProperties.StaticUrl url, EndpointUrl publicUrl) {
+        if (!url.anySet()) {
+            return null;
+        }
+        try {
+            return new EndpointUrl(url.getScheme() != null ? url.getScheme() : publicUrl.scheme(),
+                    url.getHost() != null ? url.getHost() : publicUrl.host(),
+                    url.getPort() != null ? url.getPort() : url.getHost() != null || url.getScheme() != null ? null : publicUrl.port(),
+                    url.getPath() != null ? url.getPath() : publicUrl.path());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^url ", "phoenix.endpoint.static-url."));
         }
     }
 

@@ -139,7 +139,8 @@ class HeexControllerApplicationTest {
         context = new SpringApplicationBuilder(App.class).run("--server.port=0",
                 "--phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-0123456789",
                 "--phoenix.endpoint.render-errors.formats=html,json",
-                "--phoenix.endpoint.render-errors.html=" + ErrorHTML.class.getName());
+                "--phoenix.endpoint.render-errors.html=" + ErrorHTML.class.getName(),
+                "--phoenix.endpoint.url.path=/notes-app");
         base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 
@@ -171,6 +172,8 @@ class HeexControllerApplicationTest {
         assertThat(body).startsWith("<!DOCTYPE html>").contains("<title id=\"title\">Home · Notes</title>");
         assertThat(group("(?s)<div id=\"app\">(.*)</div>\\s*</body>", body)).contains("<h1 id=\"greeting\">Hello José!</h1>")
                 .contains("<li>first</li>").contains("<form action=\"/notes\" method=\"post\" id=\"note-form\">");
+        // ~p in a controller's template: under the endpoint's url path (script_name), the query map encoded.
+        assertThat(body).contains("<a id=\"bare-link\" href=\"/notes-app/bare?from=Jos%C3%A9\">bare</a>");
         // The meta tag and the form carry the same request token (one per request, as Plug's).
         assertThat(group("<meta name=\"csrf-token\" content=\"([^\"]+)\"", body))
                 .isEqualTo(group("name=\"_csrf_token\" type=\"hidden\" hidden value=\"([^\"]+)\"", body));

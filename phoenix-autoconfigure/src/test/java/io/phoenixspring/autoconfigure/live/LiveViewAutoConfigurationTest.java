@@ -8,13 +8,23 @@ import io.phoenixspring.autoconfigure.token.TokenAutoConfiguration;
 import io.phoenixspring.autoconfigure.web.PhoenixWebAutoConfiguration;
 import io.phoenixspring.channels.endpoint.SocketHandlerMapping;
 import io.phoenixspring.live.channel.LiveSocketHandler;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.phoenixspring.live.router.LiveRoutes;
+import io.phoenixspring.live.template.RoutesContext;
+import io.phoenixspring.live.template.Template;
+import io.phoenixspring.live.template.Templates;
+import io.phoenixspring.live.template.VerifiedSigils;
+import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.live.router.LiveTokens;
 import io.phoenixspring.live.view.TemplateResolver;
 import io.phoenixspring.web.router.Router;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
@@ -60,6 +70,39 @@ class LiveViewAutoConfigurationTest {
         runner.withBean(TemplateResolver.class, () -> mine)
                 .withBean(LiveRoutesCustomizer.class, () -> builder -> builder.layout(String.class))
                 .run(context -> assertThat(context.getBean(TemplateResolver.class)).isSameAs(mine));
+    }
+
+    @Test
+    void templatePathsAreVerifiedAgainstTheRouterBeanAndRenderUnderTheEndpoint() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(VerifiedSigils.class);
+        log.start();
+        logger.addAppender(log);
+        String source = "<a href={~p\"/users/1\"}>a</a><a href={~p\"/userz\"}>b</a><link href={~p\"/css/app.css\"}>";
+        try {
+            new ReactiveWebApplicationContextRunner()
+                    .withConfiguration(AutoConfigurations.of(PubSubAutoConfiguration.class, TokenAutoConfiguration.class,
+                            ChannelsAutoConfiguration.class, PhoenixWebAutoConfiguration.class, LiveViewAutoConfiguration.class))
+                    .withPropertyValues("phoenix.endpoint.secret-key-base=a-test-secret-key-base-that-is-long-enough-0123456789",
+                            "phoenix.live-view.static-paths=assets,css", "phoenix.endpoint.url.path=/shop")
+                    .withBean("appRouter", Router.class, () -> Router.builder().get("/users/:id", conn -> conn).build())
+                    .withBean("pages", Template.class, () -> Templates.compile(source, "autoconfig/pages.html.heex", null))
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(log.list.stream().filter(e -> e.getLevel() == Level.WARN)
+                                .map(ILoggingEvent::getFormattedMessage).filter(m -> m.startsWith("autoconfig/pages")))
+                                .containsExactly("autoconfig/pages.html.heex:1:" + (source.indexOf("~p\"/userz") + 1)
+                                        + ": no route path for appRouter matches \"/userz\"");
+                        assertThat(VerifiedSigils.staticPaths()).containsExactlyInAnyOrder("assets", "css");
+                        WebEndpoint endpoint = context.getBean(WebEndpoint.class);
+                        assertThat(context.getBean(LiveRoutes.class).endpoint()).isSameAs(endpoint);
+                        assertThat(RoutesContext.with(endpoint, () -> context.getBean(Template.class).render(Map.of(), null).toHtml()))
+                                .startsWith("<a href=\"/shop/users/1\">a</a>");
+                    });
+        } finally {
+            logger.detachAppender(log);
+            VerifiedSigils.staticPaths(VerifiedSigils.DEFAULT_STATIC_PATHS);
+        }
     }
 
     @Test

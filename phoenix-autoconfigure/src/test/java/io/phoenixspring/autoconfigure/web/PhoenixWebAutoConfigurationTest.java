@@ -104,6 +104,36 @@ class PhoenixWebAutoConfigurationTest {
     }
 
     @Test
+    void theStaticUrlPropertiesMakeTheStaticUrlAndEachUnsetPartFollowsTheUrl() {
+        String[] url = {"phoenix.endpoint.url.scheme=https", "phoenix.endpoint.url.host=example.com",
+            "phoenix.endpoint.url.port=8443", "phoenix.endpoint.url.path=/shop"};
+        runner.withPropertyValues(url).run(context -> {
+            WebEndpoint endpoint = context.getBean(WebEndpoint.class);
+            assertThat(endpoint.staticUrl()).isEqualTo("https://example.com:8443");
+            assertThat(endpoint.staticPath("/assets/app.css")).isEqualTo("/shop/assets/app.css");
+        });
+        runner.withPropertyValues(url).withPropertyValues("phoenix.endpoint.static-url.host=cdn.example.com",
+                "phoenix.endpoint.static-url.path=/static").run(context -> {
+                    WebEndpoint endpoint = context.getBean(WebEndpoint.class);
+                    assertThat(endpoint.staticUrl()).isEqualTo("https://cdn.example.com");
+                    assertThat(endpoint.staticPath("/assets/app.css")).isEqualTo("/static/assets/app.css");
+                    assertThat(endpoint.url()).isEqualTo("https://example.com:8443");
+                    assertThat(endpoint.path("/users")).isEqualTo("/shop/users");
+                });
+        runner.withPropertyValues(url).withPropertyValues("phoenix.endpoint.static-url.scheme=http",
+                "phoenix.endpoint.static-url.host=cdn.example.com", "phoenix.endpoint.static-url.port=8080").run(context ->
+                assertThat(context.getBean(WebEndpoint.class).staticUrl()).isEqualTo("http://cdn.example.com:8080"));
+        runner.withPropertyValues(url).withPropertyValues("phoenix.endpoint.static-url.path=/assets-cache").run(context -> {
+            WebEndpoint endpoint = context.getBean(WebEndpoint.class);
+            assertThat(endpoint.staticUrl()).isEqualTo("https://example.com:8443");
+            assertThat(endpoint.staticPath("/app.css")).isEqualTo("/assets-cache/app.css");
+        });
+        runner.withPropertyValues("phoenix.endpoint.static-url.scheme=ftp").run(context ->
+                assertThat(context).getFailure().rootCause()
+                        .hasMessageContaining("phoenix.endpoint.static-url.scheme must be http or https, got \"ftp\""));
+    }
+
+    @Test
     void aBadUrlFailsStartUpNamingTheProperty() {
         runner.withPropertyValues("phoenix.endpoint.url.scheme=ftp").run(context ->
                 assertThat(context).hasFailed().getFailure().rootCause()

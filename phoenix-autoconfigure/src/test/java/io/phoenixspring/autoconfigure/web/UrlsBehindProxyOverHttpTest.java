@@ -2,6 +2,9 @@ package io.phoenixspring.autoconfigure.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phoenixspring.live.template.RoutesContext;
+import io.phoenixspring.live.template.Template;
+import io.phoenixspring.live.template.Templates;
 import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.router.Router;
@@ -37,6 +40,8 @@ class UrlsBehindProxyOverHttpTest {
         String userUrl(Object id);
     }
 
+    static final Template USER_LINK = Templates.compile("<a href={~p\"/users/#{@id}\"}>u</a>", "user_link.html.heex", null);
+
     @SpringBootApplication
     static class App {
         @Bean
@@ -49,7 +54,9 @@ class UrlsBehindProxyOverHttpTest {
                                 "conn", VerifiedRoutes.url(conn, path),
                                 "endpoint", endpoint.url(),
                                 "path", path,
-                                "static", endpoint.staticPath("/js/app.js")));
+                                "static", endpoint.staticPath("/js/app.js"),
+                                "sigil", RoutesContext.with(conn, () -> USER_LINK.render(Map.of("id", conn.params().get("id")), null)
+                                        .toHtml())));
                     })
                     .build();
         }
@@ -119,6 +126,40 @@ class UrlsBehindProxyOverHttpTest {
     void theNativeStrategyGivesThePublicUrl() throws Exception {
         start("server.forward-headers-strategy=native");
         assertPublicUrls();
+    }
+
+    @Test
+    void theFrameworkStrategyPutsTheForwardedPrefixBeforeTheRequestsPaths() throws Exception {
+        start("server.forward-headers-strategy=framework");
+        assertForwardedPrefix();
+    }
+
+    @Test
+    void theNativeStrategyPutsTheForwardedPrefixBeforeTheRequestsPaths() throws Exception {
+        // Reactor Netty reads X-Forwarded-Prefix too, and Spring makes it the request's context path.
+        start("server.forward-headers-strategy=native");
+        assertForwardedPrefix();
+    }
+
+    @Test
+    void withoutAStrategyTheForwardedPrefixIsIgnored() throws Exception {
+        start();
+        JsonNode body = get("/users/7", "X-Forwarded-Prefix", "/app");
+        assertThat(body.get("conn").asString()).isEqualTo("http://127.0.0.1:" + port + "/shop/users/7");
+        assertThat(body.get("sigil").asString()).isEqualTo("<a href=\"/shop/users/7\">u</a>");
+    }
+
+    private void assertForwardedPrefix() throws Exception {
+        JsonNode body = get("/users/7", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "public.example.com",
+                "X-Forwarded-Prefix", "/app");
+        assertThat(body.get("conn").asString()).isEqualTo("https://public.example.com/app/shop/users/7");
+        assertThat(body.get("sigil").asString()).isEqualTo("<a href=\"/app/shop/users/7\">u</a>");
+        // The endpoint's own URL and paths stay the configured ones.
+        assertThat(body.get("endpoint").asString()).isEqualTo("https://example.com");
+        assertThat(body.get("path").asString()).isEqualTo("/shop/users/7");
+        JsonNode direct = get("/users/7");
+        assertThat(direct.get("conn").asString()).isEqualTo("http://127.0.0.1:" + port + "/shop/users/7");
+        assertThat(direct.get("sigil").asString()).isEqualTo("<a href=\"/shop/users/7\">u</a>");
     }
 
     private void assertPublicUrls() throws Exception {

@@ -1,12 +1,14 @@
 package io.phoenixspring.live.router;
 
 import io.phoenixspring.live.rendered.Rendered;
+import io.phoenixspring.live.template.RoutesContext;
 import io.phoenixspring.live.template.Template;
 import io.phoenixspring.live.view.LiveProcess;
 import io.phoenixspring.live.view.LiveSocket;
 import io.phoenixspring.live.view.LiveView;
 import io.phoenixspring.live.view.Navigation;
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.plug.BlockingPlug;
 import io.phoenixspring.web.plug.Plug;
 import io.phoenixspring.web.session.CsrfToken;
@@ -67,7 +69,7 @@ final class LiveRoute implements BlockingPlug {
     }
 
     LiveProcess process(LiveSocket socket) {
-        return new LiveProcess(view, template, layout, socket, routes.components());
+        return new LiveProcess(view, template, layout, socket, routes.components(), routes.endpoint());
     }
 
     @Override
@@ -115,8 +117,9 @@ final class LiveRoute implements BlockingPlug {
         Map<String, Object> assigns = new HashMap<>(process.socket().assigns());
         assigns.put(LiveProcess.INNER_CONTENT, Rendered.of(List.of(container), List.of(), container.hashCode(), false));
         assigns.put(RootLayout.CSRF_TOKEN, process.csrfToken());   // the forms' token too, as Plug caches one per request
+        WebEndpoint endpoint = routes.endpoint() != null ? routes.endpoint() : WebEndpoint.of(c);
         String html = io.phoenixspring.live.template.CsrfContext.with(process::csrfToken,
-                () -> session.rootLayout().render(assigns, null).toHtml());
+                () -> RoutesContext.with(endpoint, () -> session.rootLayout().render(assigns, null).toHtml()));
         return c.putRespContentType("text/html").sendResp(200, html);
     }
 

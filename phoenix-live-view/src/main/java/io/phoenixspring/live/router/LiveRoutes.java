@@ -11,6 +11,7 @@ import io.phoenixspring.live.view.OnMount;
 import io.phoenixspring.live.view.PhoenixLiveView;
 import io.phoenixspring.live.view.TemplateResolver;
 import io.phoenixspring.web.conn.Params;
+import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.plug.Plug;
 import io.phoenixspring.web.router.RouteMatch;
 import io.phoenixspring.web.router.Router;
@@ -67,6 +68,7 @@ public final class LiveRoutes {
     private final Template rootLayout;
     private final Object layout;
     private final AsyncRunner async;
+    private final WebEndpoint endpoint;
     private final Map<String, LiveSession> sessions = new LinkedHashMap<>();
     /** Registered routes by live session name and view class name. */
     private final Map<String, LiveRoute> routes = new LinkedHashMap<>();
@@ -78,6 +80,7 @@ public final class LiveRoutes {
         this.rootLayout = builder.rootLayout;
         this.layout = builder.layout;
         this.async = builder.async;
+        this.endpoint = builder.endpoint;
     }
 
     /**
@@ -96,6 +99,7 @@ public final class LiveRoutes {
         private Template rootLayout = RootLayout.builder().build();
         private Object layout;
         private AsyncRunner async = AsyncRunner.boundedElastic();
+        private WebEndpoint endpoint;
 
         private Builder(Function<Class<?>, Object> beans, LiveTokens tokens) {
             this.beans = Objects.requireNonNull(beans, "beans");
@@ -146,6 +150,15 @@ public final class LiveRoutes {
             return this;
         }
 
+        /**
+         * The endpoint the templates' {@code ~p"/path"} render against: its url path before every path, its
+         * cache manifest digesting static ones ({@code RoutesContext}); unset, paths are as written.
+         */
+        public Builder endpoint(WebEndpoint value) {
+            this.endpoint = value;
+            return this;
+        }
+
         public LiveRoutes build() {
             return new LiveRoutes(this);
         }
@@ -191,6 +204,12 @@ public final class LiveRoutes {
         return sessions.get(name);
     }
 
+    /** @return the endpoint the templates' {@code ~p} paths render against, or null (paths as written) */
+    public WebEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** @return the pages' token signer */
     public LiveTokens tokens() {
         return tokens;
     }

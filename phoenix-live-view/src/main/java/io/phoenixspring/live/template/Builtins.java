@@ -80,6 +80,17 @@ final class Builtins {
         define("Map.has_key?", 2, a -> map(a[0], "Map.has_key?").containsKey(a[1]));
         // phx.new's root layout: <meta name="csrf-token" content={get_csrf_token()} />
         define("get_csrf_token", 0, a -> CsrfContext.tokenFor("/"));
+        // Phoenix.VerifiedRoutes' url/1 and the endpoint's static helpers, against RoutesContext's endpoint.
+        define("url", 1, a -> RoutesContext.required("url/1").url() + string(a[0]));
+        define("static_url", 0, a -> RoutesContext.required("static_url/0").staticUrl());
+        define("static_path", 1, a -> {
+            RoutesContext.Routes routes = RoutesContext.current();
+            return routes == null ? string(a[0]) : routes.staticPath(string(a[0]));
+        });
+        define("static_integrity", 1, a -> {
+            RoutesContext.Routes routes = RoutesContext.current();
+            return routes == null ? null : routes.endpoint().staticIntegrity(string(a[0]));
+        });
     }
 
     private Builtins() {

@@ -281,6 +281,49 @@ sealed interface Expr {
         }
     }
 
+    /**
+     * {@code ~p"/users/#{id}?page=#{n}"}: Phoenix's verified route. {@code path} and {@code query} are
+     * String and Expr parts (query null without a {@code ?}); {@code url} for {@code url(~p"...")}.
+     */
+    record Sigil(int pos, List<Object> path, List<Object> query, boolean url) implements Expr {
+        @Override
+        public Object eval(Env env) {
+            StringBuilder out = new StringBuilder();
+            for (Object part : path) {
+                out.append(part instanceof Expr expr ? SigilPaths.segment(expr.eval(env), expr.pos()) : (String) part);
+            }
+            String query = null;
+            if (this.query != null) {
+                StringBuilder q = new StringBuilder();
+                for (Object part : this.query) {
+                    q.append(part instanceof Expr expr ? SigilPaths.queryValue(expr.eval(env), expr.pos()) : (String) part);
+                }
+                query = q.toString();
+            }
+            return SigilPaths.render(out.toString(), query, staticForm(), url, pos);
+        }
+
+        /** A literal path under one of the static paths, without query: the endpoint's static_path. */
+        private boolean staticForm() {
+            return query == null && path.size() == 1 && path.get(0) instanceof String literal && VerifiedSigils.isStatic(literal);
+        }
+
+        Sigil asUrl() {
+            return new Sigil(pos, path, query, true);
+        }
+
+        @Override
+        public void reads(Reads reads) {
+            for (List<Object> parts : query == null ? List.of(path) : List.of(path, query)) {
+                for (Object part : parts) {
+                    if (part instanceof Expr expr) {
+                        expr.reads(reads);
+                    }
+                }
+            }
+        }
+    }
+
     /** What {@code expr} reads. */
     /** Records {@code expr} as a literal path into an assign ({@code @form[:email]}), if it is one. */
     @SuppressWarnings("unchecked")

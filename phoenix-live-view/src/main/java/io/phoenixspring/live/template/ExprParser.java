@@ -215,6 +215,8 @@ final class ExprParser {
                 return new Expr.Literal(token.start(), token.value());
             case STRING:
                 return string(token);
+            case SIGIL:
+                return sigil(token);
             case KEY:
                 throw source.error(token.start(), "unexpected keyword " + token.text()
                         + " (keywords go last in a call, a list or a map)");
@@ -295,6 +297,9 @@ final class ExprParser {
     }
 
     private Expr call(int pos, String name, List<Expr> args) {
+        if (name.equals("url") && args.size() == 1 && args.get(0) instanceof Expr.Sigil sigil) {
+            return sigil.asUrl();                      // url(~p"/images/x.png") is the static URL, as Phoenix's
+        }
         Fn fn = scope.function(name, args.size());
         if (fn == null) {
             throw source.error(pos, "unknown function " + name + "/" + args.size() + " (" + scope.describeFunctions() + ")");
@@ -466,6 +471,58 @@ final class ExprParser {
             return new Expr.Literal(token.start(), literal);
         }
         return new Expr.Interpolation(token.start(), List.copyOf(parts));
+    }
+
+    /** {@code ~p"/users/#{id}?page=#{n}"}: split at the first literal {@code ?}, recorded for verification. */
+    private Expr sigil(Token token) {
+        List<Object> path = new ArrayList<>();
+        List<Object> query = null;
+        StringBuilder template = new StringBuilder();
+        for (Object part : Token.parts(token)) {
+            if (part instanceof Token.Interpolation range) {
+                Expr expr = parse(source, range.start(), range.end(), scope);
+                if (query != null) {
+                    query.add(expr);
+                } else {
+                    path.add(expr);
+                    template.append('\0');
+                }
+                continue;
+            }
+            String literal = (String) part;
+            int q = query == null ? literal.indexOf('?') : -1;
+            if (q >= 0) {
+                if (q > 0) {
+                    path.add(literal.substring(0, q));
+                    template.append(literal, 0, q);
+                }
+                query = new ArrayList<>();
+                if (q + 1 < literal.length()) {
+                    query.add(literal.substring(q + 1));
+                }
+            } else if (query != null) {
+                query.add(literal);
+            } else {
+                path.add(literal);
+                template.append(literal);
+            }
+        }
+        String written = token.text().substring(3, token.text().length() - 1);
+        if (path.isEmpty() || !(path.get(0) instanceof String first) || !first.startsWith("/")) {
+            throw source.error(token.start(), "paths must begin with /, got: ~p\"" + written + "\"");
+        }
+        VerifiedSigils.record(new VerifiedSigils.Recorded(source.name, source.line(token.start()), source.column(token.start()),
+                written, verifiable(template.toString())));
+        return new Expr.Sigil(token.start(), List.copyOf(path), query == null ? null : List.copyOf(query), false);
+    }
+
+    /** The path as {@code Router.verifies} reads it: a segment with an interpolation (marked \0) matches anything. */
+    private static String verifiable(String marked) {
+        List<String> segments = new ArrayList<>();
+        for (String segment : marked.split("/", -1)) {
+            segments.add(segment.indexOf('\0') >= 0 ? "{_}" : segment);
+        }
+        return String.join("/", segments);
     }
 
     private static boolean keyword(String name) {

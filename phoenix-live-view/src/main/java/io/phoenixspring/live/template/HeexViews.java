@@ -1,6 +1,7 @@
 package io.phoenixspring.live.template;
 
 import io.phoenixspring.live.html.Html;
+import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.template.Layout;
 import io.phoenixspring.web.template.ViewRenderer;
 import java.util.HashMap;
@@ -42,13 +43,17 @@ public final class HeexViews implements ViewRenderer {
             model.put(Layout.INNER_CONTENT, Html.raw(inner));   // the page inside a layout: markup already rendered
         }
         Object token = assigns.get("csrf_token");
+        java.util.function.Supplier<String> html = () -> compiled.render(model, null).toHtml();
+        // ~p and url/1 build this request's URLs: its endpoint, and the proxy's prefix (X-Forwarded-Prefix).
+        java.util.function.Supplier<String> withRoutes = assigns.get("conn") instanceof Conn conn
+                ? () -> RoutesContext.with(conn, html) : html;
         return CsrfContext.with(() -> {
             if (token instanceof String masked) {
                 return masked;
             }
             throw new IllegalStateException("no CSRF token for a form or link of " + view.getSimpleName() + "." + template
                     + ": render it in a pipeline with Plugs.fetchSession() and Plugs.protectFromForgery()");
-        }, () -> compiled.render(model, null).toHtml());
+        }, withRoutes);
     }
 
     /**

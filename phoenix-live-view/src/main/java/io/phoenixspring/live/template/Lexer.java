@@ -84,7 +84,7 @@ final class Lexer {
             throw source.error(start, "charlists ('...') are not supported: use a string (\"...\")");
         }
         if (c == '~') {
-            throw source.error(start, "sigils (~p, ~s, ...) are not supported in template expressions yet");
+            return sigil(start);
         }
         for (String symbol : SYMBOLS) {
             if (text.startsWith(symbol, pos) && pos + symbol.length() <= limit) {
@@ -93,6 +93,24 @@ final class Lexer {
             }
         }
         throw source.error(start, "unexpected character '" + c + "' in expression");
+    }
+
+    /** {@code ~p"..."}, Phoenix's verified route: the only sigil templates know. */
+    private Token sigil(int start) {
+        pos++;
+        if (pos >= limit || !Character.isLetter(text.charAt(pos))) {
+            throw source.error(start, "expected a sigil letter after ~, as in ~p\"/users\"");
+        }
+        char letter = text.charAt(pos);
+        if (letter != 'p') {
+            throw source.error(start, "sigil ~" + letter + " is not supported in templates: only ~p\"/path\" (verified routes)");
+        }
+        pos++;
+        if (pos >= limit || text.charAt(pos) != '"') {
+            throw source.error(start, "~p takes a path in double quotes, as in ~p\"/users/#{@user.id}\"");
+        }
+        List<Object> parts = string("the ~p sigil", start);
+        return new Token(Kind.SIGIL, text.substring(start, pos), parts, start, pos);
     }
 
     private void skipSpace() {
@@ -147,15 +165,19 @@ final class Lexer {
         }
     }
 
-    /** A string literal from the opening quote at {@code pos}: literal parts and interpolations. */
     private List<Object> string() {
+        return string("the string", pos);
+    }
+
+    /** A string literal from the opening quote at {@code pos}: literal parts and interpolations. */
+    private List<Object> string(String what, int errorAt) {
         int start = pos;
         pos++;
         List<Object> parts = new ArrayList<>();
         StringBuilder literal = new StringBuilder();
         while (true) {
             if (pos >= limit) {
-                throw source.error(start, "missing terminator \" for the string starting here");
+                throw source.error(errorAt, "missing terminator \" for " + what + " starting here");
             }
             char c = text.charAt(pos);
             if (c == '"') {
@@ -164,7 +186,7 @@ final class Lexer {
             }
             if (c == '\\') {
                 if (pos + 1 >= limit) {
-                    throw source.error(start, "missing terminator \" for the string starting here");
+                    throw source.error(errorAt, "missing terminator \" for " + what + " starting here");
                 }
                 char escaped = text.charAt(pos + 1);
                 literal.append(switch (escaped) {
@@ -238,6 +260,9 @@ final class Lexer {
             } else {
                 i++;
             }
+        }
+        if (quote >= 2 && text.startsWith("~p", quote - 2)) {
+            throw source.error(quote - 2, "missing terminator \" for the ~p sigil starting here");
         }
         throw source.error(quote, "missing terminator \" for the string starting here");
     }

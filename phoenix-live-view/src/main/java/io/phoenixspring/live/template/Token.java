@@ -18,6 +18,8 @@ record Token(Kind kind, String text, Object value, int start, int end) {
         LITERAL,
         /** A string; value is a {@code List} of String parts and {@link Interpolation}s. */
         STRING,
+        /** {@code ~p"/users/#{id}"}: a verified route; value is a {@code List} of String parts and {@link Interpolation}s. */
+        SIGIL,
         /** Operators and punctuation; text is the symbol. */
         SYMBOL,
         EOF

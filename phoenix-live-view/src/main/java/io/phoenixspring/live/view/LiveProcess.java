@@ -3,8 +3,10 @@ package io.phoenixspring.live.view;
 import io.phoenixspring.live.rendered.Diff;
 import io.phoenixspring.live.rendered.Rendered;
 import io.phoenixspring.live.template.CsrfContext;
+import io.phoenixspring.live.template.RoutesContext;
 import io.phoenixspring.live.rendered.LiveComponentContext;
 import io.phoenixspring.live.template.Template;
+import io.phoenixspring.web.endpoint.WebEndpoint;
 import io.phoenixspring.web.session.CsrfToken;
 import java.net.URI;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One running LiveView instance: its view bean, templates, {@link LiveSocket} and the {@link Diff}
@@ -39,6 +42,8 @@ public final class LiveProcess {
     private final LiveSocket socket;
     private final Diff diff = new Diff();
     private final LiveComponents components;
+    /** The endpoint {@code ~p} renders against; null leaves the caller's {@link RoutesContext} (or none). */
+    private final WebEndpoint endpoint;
     private boolean renderedOnce;
     private Map<String, Object> reply;
     private String sessionCsrfToken;
@@ -54,6 +59,16 @@ public final class LiveProcess {
 
     /** @param components where the view's live components and their templates come from */
     public LiveProcess(LiveView view, Template template, Template layout, LiveSocket socket, LiveComponentSource components) {
+        this(view, template, layout, socket, components, null);
+    }
+
+    /**
+     * @param endpoint the endpoint whose url path and cache manifest the templates' {@code ~p} paths use
+     *     ({@link RoutesContext}); null for plain paths
+     */
+    public LiveProcess(LiveView view, Template template, Template layout, LiveSocket socket, LiveComponentSource components,
+            WebEndpoint endpoint) {
+        this.endpoint = endpoint;
         this.view = Objects.requireNonNull(view, "view");
         this.template = Objects.requireNonNull(template, "template");
         this.layout = layout;
@@ -237,7 +252,7 @@ public final class LiveProcess {
      * nothing is to be sent. Nothing is rendered when no assign changed.
      */
     public Map<String, Object> renderDiff() {
-        return CsrfContext.with(this::csrfToken, this::renderDiffNow);
+        return withRoutes(() -> CsrfContext.with(this::csrfToken, this::renderDiffNow));
     }
 
     /**
@@ -289,12 +304,16 @@ public final class LiveProcess {
 
     /** The whole HTML of the page (the plain HTTP render, inside the container). */
     public String renderHtml() {
-        String html = CsrfContext.with(this::csrfToken, () -> LiveComponentContext.with(components, () -> {
+        String html = withRoutes(() -> CsrfContext.with(this::csrfToken, () -> LiveComponentContext.with(components, () -> {
             components.beginPass();
             return render(true).toHtml();
-        }));
+        })));
         socket.rendered();
         return html;
+    }
+
+    private <T> T withRoutes(Supplier<T> render) {
+        return endpoint == null ? render.get() : RoutesContext.with(endpoint, render);
     }
 
     private Rendered render(boolean full) {

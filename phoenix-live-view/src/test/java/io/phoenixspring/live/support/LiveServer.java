@@ -57,7 +57,7 @@ public final class LiveServer implements AutoCloseable {
         tokens = PhoenixToken.of(builder.secret);
         liveTokens = new LiveTokens(tokens, "live view salt", Duration.ofDays(14));
         cookies = new CookieStore(builder.secret, SessionOptions.defaults(COOKIE, "cookie salt"));
-        WebEndpoint endpoint = WebEndpoint.defaults().withSessionStore(cookies);
+        WebEndpoint endpoint = builder.endpoint.apply(WebEndpoint.defaults().withSessionStore(cookies));
         Map<Class<?>, Object> beans = new HashMap<>(builder.beans);
         live = LiveRoutes.builder(type -> {
             Object bean = beans.get(type);
@@ -65,7 +65,8 @@ public final class LiveServer implements AutoCloseable {
                 throw new IllegalArgumentException("no bean " + type);
             }
             return bean;
-        }, liveTokens).templates(builder.templates::get).layout(builder.layout).rootLayout(builder.rootLayout).build();
+        }, liveTokens).templates(builder.templates::get).layout(builder.layout).rootLayout(builder.rootLayout)
+                .endpoint(endpoint).build();
         router = builder.router.apply(live);
         SessionReader sessions = SessionReader.of(COOKIE, cookies::get, CsrfToken::matches);
         runtime = SocketRuntime.builder(pubSub).sessions(sessions).build();
@@ -128,6 +129,7 @@ public final class LiveServer implements AutoCloseable {
         private Class<?> layout;
         private Template rootLayout = RootLayout.builder().title("Live", " · Live").build();
         private String secret = SECRET_KEY_BASE;
+        private java.util.function.UnaryOperator<WebEndpoint> endpoint = e -> e;
 
         public Builder view(Object view, Template template) {
             beans.put(view.getClass(), view);
@@ -154,6 +156,12 @@ public final class LiveServer implements AutoCloseable {
 
         public Builder secret(String value) {
             secret = value;
+            return this;
+        }
+
+        /** Changes the endpoint (its url, static manifest) the router and the live routes use. */
+        public Builder endpoint(java.util.function.UnaryOperator<WebEndpoint> value) {
+            endpoint = value;
             return this;
         }
 

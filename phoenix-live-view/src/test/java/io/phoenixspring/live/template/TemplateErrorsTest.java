@@ -52,7 +52,7 @@ class TemplateErrorsTest {
         assertError("<p>\n  {\"open}</p>", 2, 4, "missing");
         assertError("<p>{@a b}</p>", 1, 8, "unexpected 'b' after the expression");
         assertError("<p>{'x'}</p>", 1, 5, "charlists");
-        assertError("<p>{~p\"/x\"}</p>", 1, 5, "sigils");
+        assertError("<p>{~s\"/x\"}</p>", 1, 5, "sigil ~s is not supported in templates: only ~p");
     }
 
     @Test

@@ -68,7 +68,7 @@ public interface Controller {
      * {@code "show"} is looked up under the controller's view directory, {@code user/show} for UserController.</li>
      * </ul>
      * HTML templates also get {@code flash}, and when the session has a CSRF token, its masked form as
-     * {@code csrf_token} (and {@code csrfToken} for Thymeleaf).
+     * {@code csrf_token} (and {@code csrfToken} for Thymeleaf); an HTML view's templates also get {@code conn}.
      *
      * <pre>{@code
      * Conn show(Conn conn, Params params) {
@@ -96,6 +96,7 @@ public interface Controller {
         }
         if ((format == null || "html".equals(format)) && privates.get("phoenix_html_view") instanceof Class<?> view) {
             Conn rendering = conn.putPrivate("phoenix_template", template + ".html");
+            model.putIfAbsent("conn", rendering);   // Phoenix's @conn: the engine builds URLs (~p) for this request
             ViewRenderer views = conn.formats().views();
             String html = views.render(view, template, model);
             for (Object layout : new Object[] {privates.get("phoenix_layout"), privates.get("phoenix_root_layout")}) {

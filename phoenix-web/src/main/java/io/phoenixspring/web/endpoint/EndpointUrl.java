@@ -1,8 +1,10 @@
 package io.phoenixspring.web.endpoint;
 
 import io.phoenixspring.web.conn.Conn;
+import io.phoenixspring.web.conn.WebFluxConn;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * Phoenix's endpoint {@code :url} configuration ({@code struct_url/0}): where clients reach the
@@ -48,10 +50,18 @@ public record EndpointUrl(String scheme, String host, Integer port, String path)
 
     /**
      * @return the origin a request came to: its scheme, host and port, which Boot's
-     *     {@code server.forward-headers-strategy} makes the public ones behind a proxy; path "/"
+     *     {@code server.forward-headers-strategy} makes the public ones behind a proxy; its path is the
+     *     proxy's {@code X-Forwarded-Prefix} (the request's context path, which the {@code framework} and
+     *     {@code native} strategies set), "/" for none
      */
     public static EndpointUrl of(Conn conn) {
-        return new EndpointUrl(conn.scheme(), conn.host(), conn.port(), "/");
+        return new EndpointUrl(conn.scheme(), conn.host(), conn.port(), forwardedPrefix(conn));
+    }
+
+    private static String forwardedPrefix(Conn conn) {
+        ServerWebExchange exchange = WebFluxConn.exchange(conn);
+        String prefix = exchange == null ? "" : exchange.getRequest().getPath().contextPath().value();
+        return prefix.startsWith("/") ? prefix : "/";
     }
 
     /** @return Phoenix's {@code url/0}: scheme, host and port when not the scheme's default; no path */

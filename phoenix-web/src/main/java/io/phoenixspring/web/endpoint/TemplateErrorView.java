@@ -26,8 +26,8 @@ import org.springframework.web.util.HtmlUtils;
  * }</pre>
  *
  * <p>Templates get the conn's assigns plus {@code status} (404), {@code reason} (what the client may be told:
- * a {@code StatusException}'s detail, else the status text), {@code request_path}, {@code flash} and
- * {@code csrf_token}; {@link #withLayouts} renders them inside layouts.
+ * a {@code StatusException}'s detail, else the status text), {@code request_path}, {@code flash},
+ * {@code csrf_token} and {@code conn}; {@link #withLayouts} renders them inside layouts.
  */
 public class TemplateErrorView extends DefaultErrorView {
 
@@ -77,6 +77,7 @@ public class TemplateErrorView extends DefaultErrorView {
         assigns.put("reason", detail(status, error));
         assigns.put("request_path", conn.requestPath());
         assigns.putIfAbsent("flash", Map.of());
+        assigns.putIfAbsent("conn", conn);
         // A layout's meta tag or form wants a token even where no pipeline fetched the session (no route matched):
         // the session's when there is one, else a fresh one, as Phoenix's get_csrf_token/0 makes one when needed.
         Object sessionToken = conn.sessionFetched() ? conn.getSession(CsrfToken.SESSION_KEY) : null;

@@ -136,11 +136,14 @@ public final class VerifiedRoutes {
      * Boot's {@code server.forward-headers-strategy} is {@code framework} or {@code native}; without a
      * strategy it is where the server was reached. For links leaving the request (mail, say), prefer
      * the endpoint's configured {@link #url(WebEndpoint, String)}: a client chooses its own Host header.
+     * With either strategy a proxy's {@code X-Forwarded-Prefix} goes before the path
+     * ({@code "https://public.example.com/app/users/1"}).
      *
      * @param path a path, as a verified route returns it (already under the script name)
      */
     public static String url(Conn conn, String path) {
-        return url(conn) + path;
+        EndpointUrl origin = EndpointUrl.of(conn);
+        return origin.url() + origin.path(path);
     }
 
     /** @return the request's origin without path, {@code "https://public.example.com"} (Phoenix's {@code Routes.url(conn)}) */

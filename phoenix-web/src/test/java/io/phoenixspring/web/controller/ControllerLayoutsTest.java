@@ -59,8 +59,8 @@ class ControllerLayoutsTest {
                 Layout.of(Layouts.class, "root"));
         Conn rendered = Controller.render(conn.assign("page_title", "Home"), "home", Map.of("name", "José"));
 
-        assertThat(rendered.respBodyText()).isEqualTo("Layouts:root[flash, name, page_title]"
-                + "[Layouts:app[flash, name, page_title][PageHTML:home[flash, name, page_title]]]");
+        assertThat(rendered.respBodyText()).isEqualTo("Layouts:root[conn, flash, name, page_title]"
+                + "[Layouts:app[conn, flash, name, page_title][PageHTML:home[conn, flash, name, page_title]]]");
         assertThat(rendered.respHeaders()).containsEntry("content-type", "text/html; charset=utf-8");
         assertThat(Controller.viewTemplate(rendered)).isEqualTo("home.html");
         assertThat(Controller.viewModule(rendered)).isEqualTo(PageHTML.class);
@@ -71,9 +71,9 @@ class ControllerLayoutsTest {
         Conn conn = Controller.putRootLayout(Controller.putLayout(conn(), Layout.of(Layouts.class, "app")),
                 Layout.of(Layouts.class, "root"));
         assertThat(Controller.render(Controller.putLayout(conn, false), "home").respBodyText())
-                .isEqualTo("Layouts:root[flash][PageHTML:home[flash]]");
+                .isEqualTo("Layouts:root[conn, flash][PageHTML:home[conn, flash]]");
         assertThat(Controller.render(Controller.putRootLayout(Controller.putLayout(conn, false), false), "home")
-                .respBodyText()).isEqualTo("PageHTML:home[flash]");
+                .respBodyText()).isEqualTo("PageHTML:home[conn, flash]");
         assertThat(Controller.layout(Controller.putLayout(conn, false))).isNull();
         assertThatThrownBy(() -> Controller.putLayout(conn, true)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -98,7 +98,7 @@ class ControllerLayoutsTest {
         Conn json = Controller.putJsonView(Controller.putFormat(conn(), "json"), (template, assigns) -> Map.of("t", template));
         assertThat(Controller.render(json, "show").respBodyText()).isEqualTo("{\"t\":\"show\"}");
         assertThat(Controller.render(Controller.putFormat(conn(), "html"), "show").respBodyText())
-                .isEqualTo("PageHTML:show[flash]");
+                .isEqualTo("PageHTML:show[conn, flash]");
         Conn noHtmlView = Conn.of("GET", "/", new HttpHeaders(), ENDPOINT);
         assertThat(Controller.render(Controller.putView(noHtmlView, "page"), "show").respBodyText())
                 .isEqualTo("thymeleaf page/show");
@@ -126,11 +126,11 @@ class ControllerLayoutsTest {
         assertThat(home.appLayout()).isEqualTo(Layout.of(Layouts.class, "app"));
         Conn plain = Conn.of("GET", "/", new HttpHeaders(), ENDPOINT);
         Conn done = home.invoke(type -> new PageController(), plain).block();
-        assertThat(done.respBodyText()).isEqualTo("Layouts:app[flash][PageHTML:home[flash]]");
+        assertThat(done.respBodyText()).isEqualTo("Layouts:app[conn, flash][PageHTML:home[conn, flash]]");
         assertThat(Set.of(Controller.layout(done))).containsExactly(Layout.of(Layouts.class, "app"));
         // A layout a pipeline put before the action wins over the controller's (put_new_layout).
         Conn printed = home.invoke(type -> new PageController(), Controller.putLayout(plain, Layout.of(Layouts.class, "print")))
                 .block();
-        assertThat(printed.respBodyText()).isEqualTo("Layouts:print[flash][PageHTML:home[flash]]");
+        assertThat(printed.respBodyText()).isEqualTo("Layouts:print[conn, flash][PageHTML:home[conn, flash]]");
     }
 }

@@ -33,7 +33,9 @@ class TemplateErrorViewTest {
             if (template.equals("503")) {
                 throw new IllegalStateException("the 503 template reads @missing");
             }
-            return "<h1>" + template + "</h1>" + new TreeMap<>(assigns);
+            TreeMap<String, Object> shown = new TreeMap<>(assigns);
+            // The conn itself (@conn, for the engine's URLs), then the rest by value.
+            return "<h1>" + template + "</h1>" + (shown.remove("conn") instanceof Conn ? "conn " : "") + shown;
         }
     };
 
@@ -46,7 +48,7 @@ class TemplateErrorViewTest {
     @Test
     void aStatusWithATemplateRendersItWithTheConnsAssignsStatusAndReason() {
         String page = view.html(404, conn(WebEndpoint.defaults().withViews(ENGINE)), null);
-        assertThat(page).startsWith("<h1>404</h1>{csrf_token=").endsWith(
+        assertThat(page).startsWith("<h1>404</h1>conn {csrf_token=").endsWith(
                 ", current_user=ada, flash={}, reason=Not Found, request_path=/nowhere, status=404}");
     }
 
