@@ -170,6 +170,7 @@ public class PhoenixWebAutoConfiguration {
     @ConditionalOnBean(Router.class)
     public RouterHandlerMapping phoenixRouterHandlerMapping(Router router, WebEndpoint endpoint,
             EndpointProperties web, ApplicationContext context, ObjectProvider<ObservationRegistry> observations) {
+        checkViews(context, endpoint);
         RouterHandlerMapping mapping = new RouterHandlerMapping(router, endpoint, context::getBean);
         mapping.setOrder(web.getRouterOrder());
         // Boot's registry (spring-boot-micrometer-observation): each dispatch is a phoenix.router_dispatch observation.
@@ -180,6 +181,36 @@ public class PhoenixWebAutoConfiguration {
             log.debug("Phoenix routes:\n{}", router.format());
         }
         return mapping;
+    }
+
+    /**
+     * A controller's HTML view, its layout's view and the HTML error view must be views an engine renders: a class
+     * without {@code @EmbedTemplates} (or {@code @ThymeleafTemplates}) fails start-up here, not its first request.
+     */
+    static void checkViews(ApplicationContext context, WebEndpoint endpoint) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (Object bean : context.getBeansWithAnnotation(io.phoenixspring.web.controller.PhoenixController.class).values()) {
+            Class<?> type = org.springframework.util.ClassUtils.getUserClass(bean);
+            io.phoenixspring.web.controller.PhoenixController annotation =
+                    type.getAnnotation(io.phoenixspring.web.controller.PhoenixController.class);
+            if (annotation == null) {
+                continue;
+            }
+            for (Class<?> view : new Class<?>[] {annotation.html(), annotation.layout()}) {
+                if (view != Void.class && !endpoint.views().renders(view)) {
+                    problems.add(type.getSimpleName() + " names " + view.getName() + " as its "
+                            + (view == annotation.html() ? "html view" : "layout"));
+                }
+            }
+        }
+        if (endpoint.errorView() instanceof io.phoenixspring.web.endpoint.TemplateErrorView errors
+                && !endpoint.views().renders(errors.view())) {
+            problems.add("phoenix.endpoint.render-errors.html names " + errors.view().getName());
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException(String.join("; ", problems) + ", which no template engine renders: annotate it "
+                    + "with @EmbedTemplates (HEEx, phoenix-live-view on the classpath) or @ThymeleafTemplates (Thymeleaf)");
+        }
     }
 
     /** @return Phoenix's 404 page for requests nothing handled */
