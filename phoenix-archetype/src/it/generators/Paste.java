@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Does what a user does after the generators (run by the invocations before this one, their output in
- * ../build.log): pastes the router scopes they printed into AppRouter, their routes.channel lines
- * into UserSocket and the Thymeleaf dependency gen.html asked for into the pom. Run in the generated
- * project with the JDK's source launcher ({@code java ../Paste.java}); fails if a printed line is missing.
+ * ../build.log): pastes the router scopes they printed into AppRouter and their routes.channel lines
+ * into UserSocket (gen.html's HEEx pages need no dependency: the starter brings phoenix-live-view). Run
+ * in the generated project with the JDK's source launcher ({@code java ../Paste.java}); fails if a
+ * printed line is missing.
  */
 public class Paste {
 
@@ -15,7 +16,6 @@ public class Paste {
         List<String> log = Files.readAllLines(Path.of("../build.log"));
         List<String> scopes = new ArrayList<>();
         List<String> channels = new ArrayList<>();
-        boolean thymeleaf = false;
         for (int i = 0; i < log.size(); i++) {
             String line = log.get(i).strip();
             if (line.startsWith(".scope(")) {
@@ -27,22 +27,16 @@ public class Paste {
                 scopes.add(block.toString());
             } else if (line.startsWith("routes.channel(") && !line.contains("\"room:*\"") && !channels.contains(line)) {
                 channels.add(line); // gen.socket's example line (room:*) is in UserSocket already
-            } else if (line.equals("<artifactId>thymeleaf</artifactId>")) {
-                thymeleaf = true;
             }
         }
         check(scopes.size() == 3, "3 router scopes (gen.json, gen.html, gen.live), printed: " + scopes);
         check(channels.size() == 2, "2 channel lines (gen.channel, gen.presence), printed: " + channels);
-        check(thymeleaf, "gen.html's Thymeleaf dependency");
 
         String pkg = "src/main/java/com/example/hello/";
         replace(Path.of(pkg + "AppRouter.java"), "                .build();", String.join("", scopes) + "                .build();");
         String room = "        routes.channel(\"room:*\", RoomChannel.class);\n";
         replace(Path.of(pkg + "UserSocket.java"), room, room + "        " + String.join("\n        ", channels) + "\n");
-        String starterTest = "    <dependency>\n      <groupId>org.springframework.boot</groupId>\n      <artifactId>spring-boot-starter-test</artifactId>";
-        replace(Path.of("pom.xml"), starterTest, "    <dependency>\n      <groupId>org.thymeleaf</groupId>\n"
-                + "      <artifactId>thymeleaf</artifactId>\n    </dependency>\n" + starterTest);
-        System.out.println("pasted " + scopes.size() + " scopes, " + channels + " and Thymeleaf");
+        System.out.println("pasted " + scopes.size() + " scopes and " + channels);
     }
 
     static void replace(Path file, String anchor, String replacement) throws Exception {

@@ -9,12 +9,20 @@ File app = new File(hello, 'src/main/java/com/example/hello')
 
 // Each generator's files, named as it created them (mix's "* creating").
 ['GuestSocket', 'LobbyChannel', 'OnlineChannel', 'accounts/Accounts', 'accounts/User', 'UserController', 'UserJSON',
- 'blog/Blog', 'blog/Post', 'PostController', 'catalog/Catalog', 'catalog/Product', 'ProductLive', 'ProductShowLive'].each {
+ 'blog/Blog', 'blog/Post', 'PostController', 'PostHTML', 'catalog/Catalog', 'catalog/Product', 'ProductLive', 'ProductShowLive'].each {
     File source = new File(app, it + '.java')
     assert source.isFile(): "no ${source}"
     assert log.contains('* creating src/main/java/com/example/hello/' + it + '.java'): "not listed: ${it}"
 }
-assert ['index', 'show', 'new', 'edit'].every { new File(hello, "src/main/resources/templates/post/${it}.html").isFile() }
+// gen.html: Phoenix 1.7's PostHTML templates (HEEx on the core components), in the phx.new app's Layouts.
+File postHtml = new File(hello, 'src/main/resources/com/example/hello/post_html')
+['index', 'show', 'new', 'edit', 'post_form'].each {
+    assert new File(postHtml, it + '.html.heex').isFile(): it
+    assert log.contains('* creating src/main/resources/com/example/hello/post_html/' + it + '.html.heex'): "not listed: ${it}"
+}
+assert new File(postHtml, 'index.html.heex').getText('UTF-8').contains('<.table id="posts" rows={@posts}>')
+assert new File(app, 'PostController.java').getText('UTF-8').contains('@PhoenixController(html = PostHTML.class, layout = Layouts.class)')
+assert !new File(hello, 'src/main/resources/templates').exists() && !new File(hello, 'pom.xml').getText('UTF-8').contains('thymeleaf')
 assert new File(hello, 'src/main/resources/com/example/hello/ProductLive.html.heex').isFile()
 
 // The lines the generators printed, pasted where they said (Paste.java).
@@ -31,7 +39,7 @@ assert keystore.isKeyEntry('selfsigned')
 
 // The build ran every test class, the generated ones and phx.new's, without a failure.
 ['GuestSocketTest', 'LobbyChannelTest', 'OnlineChannelTest', 'UserControllerTest', 'PostControllerTest', 'ProductLiveTest',
- 'RoomChannelTest', 'TokenControllerTest', 'live.CounterLiveTest'].each {
+ 'RoomChannelTest', 'TokenControllerTest', 'PageControllerTest', 'ErrorHTMLTest', 'live.CounterLiveTest'].each {
     File report = new File(hello, "target/surefire-reports/TEST-com.example.hello.${it}.xml")
     assert report.isFile(): "${it} did not run"
     String xml = report.getText('UTF-8')
@@ -48,7 +56,7 @@ assert new File(statics, 'assets').list().any { it ==~ /app-[0-9a-f]+\.js\.gz/ }
 int at = log.lastIndexOf(':routes (default-cli)')
 assert at > 0: 'phoenix:routes did not run'
 String table = log.substring(at)
-['/api/token', '/api/users/:id', '/posts/:id/delete', '/products/:id'].each {
+['/api/token', '/api/users/:id', '/posts/:id/delete', '/posts/:id/edit', '/products/:id', '/counter'].each {
     assert table.contains(it): "phoenix:routes printed no ${it}"
 }
 assert table =~ /(?m)^\s*GET\s+\/api\/users\s/

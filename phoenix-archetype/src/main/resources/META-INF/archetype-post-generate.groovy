@@ -1,6 +1,7 @@
 // mix phx.new's last steps, after the templates are written (a template cannot run code):
 // 1. the dev secret: secretKeyBase=generate becomes 64 random characters, as phx.gen.secret makes them;
-// 2. the options: live=false deletes the LiveView page and its JS client, html=false every page (API only);
+// 2. the options: live=false deletes the LiveView page and its JS client (and their tags in the HEEx templates,
+//    which Velocity does not fill in: their braces are HEEx's), html=false every page (API only);
 // 3. gitignore becomes .gitignore (a dot-file would not survive the archetype's own build);
 // then, as mix does, what was made and how to run it.
 import java.nio.file.Files
@@ -23,16 +24,22 @@ if (props.getProperty('secretKeyBase', 'generate') == 'generate') {
 }
 
 List<String> unwanted = []
+String resources = 'src/main/resources/' + packageDir + '/'
 if (!live) {
     unwanted += ['src/main/java/' + packageDir + '/live', 'src/test/java/' + packageDir + '/live',
-                 'src/main/resources/' + packageDir + '/live', 'src/main/js', 'src/main/resources/static/assets/app.js']
+                 resources + 'live', 'src/main/js', 'src/main/resources/static/assets/app.js']
+    if (html) {
+        // The root layout's script tags (the JS clients and app.js are not there) and the home page's counter link.
+        Path layout = root.resolve(resources + 'layouts/root.html.heex')
+        Files.writeString(layout, Files.readString(layout).replaceAll(/(?s)\n *<script[^>]*>\s*<\/script>/, ''))
+        Path home = root.resolve(resources + 'page_html/home.html.heex')
+        Files.writeString(home, Files.readString(home).readLines().findAll { !it.contains('~p"/counter"') }.join('\n') + '\n')
+    }
 }
 if (!html) {
-    unwanted += ['src/main/resources/static', 'src/main/java/' + packageDir + '/PageController.java',
-                 'src/test/java/' + packageDir + '/PageControllerTest.java']
-} else if (live) {
-    unwanted += ['src/main/java/' + packageDir + '/PageController.java',
-                 'src/test/java/' + packageDir + '/PageControllerTest.java']
+    unwanted += ['src/main/resources/static', resources + 'layouts', resources + 'page_html', resources + 'error_html']
+    unwanted += ['Layouts', 'PageController', 'PageHTML', 'ErrorHTML'].collect { 'src/main/java/' + packageDir + '/' + it + '.java' }
+    unwanted += ['PageControllerTest', 'ErrorHTMLTest'].collect { 'src/test/java/' + packageDir + '/' + it + '.java' }
 }
 unwanted.each { String relative ->
     Path path = root.resolve(relative)

@@ -4,7 +4,13 @@ File projectDir = binding.hasVariable('projectDir') ? binding.getVariable('proje
 
 File app = new File(projectDir, 'src/main/java/org/acme/api')
 assert new File(app, 'AppRouter.java').isFile() && new File(app, 'UserSocket.java').isFile()
-assert !new File(app, 'PageController.java').exists() && !new File(app, 'live').exists()
+['PageController', 'PageHTML', 'Layouts', 'ErrorHTML'].each { assert !new File(app, it + '.java').exists(): it }
+assert !new File(app, 'live').exists()
+// No template at all, and errors stay JSON (render-errors' default).
+assert !new File(projectDir, 'src/main/resources/org').exists()
+assert !new File(projectDir, 'src/main/resources/application.yml').text.contains('render-errors')
+assert !new File(projectDir, 'src/test/java/org/acme/api/PageControllerTest.java').exists()
+assert !new File(projectDir, 'src/test/java/org/acme/api/ErrorHTMLTest.java').exists()
 assert !new File(projectDir, 'src/main/resources/static').exists()
 assert !new File(projectDir, 'src/main/js').exists()
 assert !new File(app, 'AppRouter.java').text.contains('browser')

@@ -167,18 +167,61 @@ class GeneratorsTest {
                 .hasMessageContaining("expected name:type with type string, text, integer, float or boolean, got \"name:uuid\"");
     }
 
+    private void layouts(String path) throws IOException {
+        Path layouts = project.resolve("src/main/java/com/example/app/" + path);
+        Files.createDirectories(layouts.getParent());
+        Files.writeString(layouts, "// the project's layouts");
+    }
+
     @Test
-    void genHtmlWritesThymeleafTemplatesAndPrintsPostRoutes() throws Exception {
-        resource(mojo(new GenHtmlMojo()), "name:string,age:integer").execute();
-        assertThat(read("src/main/java/com/example/app/UserController.java")).contains("@Action(\"new\")");
-        assertThat(read("src/main/resources/templates/user/index.html")).contains("th:each=\"row : ${ users }\"")
-                .contains("<td th:text=\"${row.age}\"></td>");
-        assertThat(read("src/main/resources/templates/user/new.html")).contains("th:action=\"|/users|\"")
-                .contains("name=\"user[name]\"");
-        assertThat(read("src/main/resources/templates/user/edit.html")).contains("th:action=\"|/users/${user.id}|\"");
-        assertThat(read("src/main/resources/templates/user/show.html")).contains("<dd th:text=\"${user.name}\"></dd>");
-        assertThat(printed()).contains(".post(\"/users/:id/delete\", UserController.class, \"delete\"))")
-                .contains("<artifactId>thymeleaf</artifactId>");
+    void genHtmlWritesPhoenix17sControllerViewAndHeexTemplatesAndPrintsPostRoutes() throws Exception {
+        layouts("Layouts.java");
+        resource(mojo(new GenHtmlMojo()), "name:string,bio:text,age:integer,score:float,admin:boolean").execute();
+        String controller = read("src/main/java/com/example/app/UserController.java");
+        assertThat(controller).contains("@PhoenixController(html = UserHTML.class, layout = Layouts.class)")
+                .contains("@Action(\"new\")").contains("Form.of(attrs, \"user\").withErrors(e.errors())")
+                .contains("new StatusException(404, \"no user \" + id)").doesNotContain("import com.example.app.Layouts;");
+        assertThat(read("src/main/java/com/example/app/UserHTML.java")).contains("@EmbedTemplates(\"user_html\")")
+                .contains("@TemplateImports(CoreComponents.class)").contains("public final class UserHTML");
+        String templates = "src/main/resources/com/example/app/user_html/";
+        assertThat(read(templates + "index.html.heex")).contains("<.header>\n  Listing Users\n")
+                .contains("<.link href={~p\"/users/new\"} id=\"new-user\">").contains("<.table id=\"users\" rows={@users}>")
+                .contains("<:col :let={user} label=\"Name\">{user.name}</:col>")
+                .contains("<.link navigate={~p\"/users/#{user}/edit\"}>Edit</.link>")
+                .contains("<.form for={%{}} action={~p\"/users/#{user}/delete\"} id={\"delete-user-#{user.id}\"}>");
+        assertThat(read(templates + "show.html.heex")).contains("User {@user.id}").contains("<:item title=\"Bio\">{@user.bio}</:item>")
+                .contains("<.back navigate={~p\"/users\"}>Back to users</.back>");
+        assertThat(read(templates + "new.html.heex")).contains("<.user_form form={@form} invalid={@invalid} action={~p\"/users\"} />");
+        assertThat(read(templates + "edit.html.heex")).contains("<.user_form form={@form} invalid={@invalid} action={~p\"/users/#{@user}\"} />");
+        assertThat(read(templates + "user_form.html.heex")).contains("<.simple_form :let={f} for={@form} action={@action} id=\"user-form\">")
+                .contains("<.error :if={@invalid}>").contains("<.input field={f[:name]} type=\"text\" label=\"Name\" />")
+                .contains("<.input field={f[:bio]} type=\"textarea\" label=\"Bio\" />")
+                .contains("<.input field={f[:age]} type=\"number\" label=\"Age\" />")
+                .contains("<.input field={f[:score]} type=\"number\" label=\"Score\" step=\"any\" />")
+                .contains("<.input field={f[:admin]} type=\"checkbox\" label=\"Admin\" />");
+        assertThat(read("src/test/java/com/example/app/UserControllerTest.java")).contains(".html(200)")
+                .contains("page.hasElement(\"dd\", \"some name\")");
+        for (String file : new String[] {"index", "show", "new", "edit", "user_form"}) {
+            assertThat(read(templates + file + ".html.heex")).doesNotContain("{{").doesNotContain("th:");
+        }
+        assertThat(printed()).contains("* creating " + templates + "user_form.html.heex\n")
+                .contains(".post(\"/users/:id/delete\", UserController.class, \"delete\"))")
+                .doesNotContain("thymeleaf").doesNotContain("No Layouts class");
+        assertThat(project.resolve("src/main/resources/templates")).doesNotExist();
+    }
+
+    @Test
+    void genHtmlImportsLayoutsFromASubpackageOrSaysThereIsNone() throws Exception {
+        resource(mojo(new GenHtmlMojo()), "name:string").execute();
+        assertThat(read("src/main/java/com/example/app/UserController.java")).contains("@PhoenixController(html = UserHTML.class)\n");
+        assertThat(printed()).contains("No Layouts class in the base package");
+
+        layouts("web/Layouts.java");
+        GenHtmlMojo again = resource(mojo(new GenHtmlMojo()), "name:string");
+        again.force = true;
+        again.execute();
+        assertThat(read("src/main/java/com/example/app/UserController.java")).contains("import com.example.app.web.Layouts;\n")
+                .contains("@PhoenixController(html = UserHTML.class, layout = Layouts.class)");
     }
 
     @Test

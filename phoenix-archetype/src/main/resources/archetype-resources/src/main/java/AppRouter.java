@@ -4,6 +4,9 @@ package ${package};
 import ${package}.live.CounterLive;
 import io.phoenixspring.live.router.LiveRoutes;
 #end
+#if( $html == "true" )
+import io.phoenixspring.web.controller.Controller;
+#end
 import io.phoenixspring.web.plug.Plugs;
 import io.phoenixspring.web.router.Router;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +15,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The application's router, as a phx.new app's: each scope goes through a pipeline of plugs.
 #if( $html == "true" )
- * {@code :browser} accepts HTML and brings the session, the flash, CSRF protection and secure
- * headers; {@code :api} accepts JSON only (a route asked for HTML answers 406).
+ * {@code :browser} accepts HTML and brings the session, the flash, CSRF protection, secure
+ * headers and the root layout ({@link Layouts#ROOT}); {@code :api} accepts JSON only (a route asked
+ * for HTML answers 406).
 #else
  * {@code :api} accepts JSON only (a route asked for HTML answers 406).
 #end
@@ -31,12 +35,14 @@ public class AppRouter {
         return Router.builder()
 #if( $html == "true" )
                 .pipeline("browser", p -> p.plug(Plugs.accepts("html")).plug(Plugs.fetchSession()).plug(Plugs.fetchFlash())
-                        .plug(Plugs.protectFromForgery()).plug(Plugs.putSecureBrowserHeaders()))
+                        .plug(Plugs.protectFromForgery()).plug(Plugs.putSecureBrowserHeaders())
+                        .plug(conn -> Controller.putRootLayout(conn, Layouts.ROOT)))
 #end
                 .pipeline("api", p -> p.plug(Plugs.accepts("json")))
 #if( $html == "true" && $live == "true" )
                 .scope("/", s -> s.pipeThrough("browser")
-                        .get("/", live.route(CounterLive.class)))
+                        .get("/", PageController.class, "home")
+                        .get("/counter", live.route(CounterLive.class)))
 #elseif( $html == "true" )
                 .scope("/", s -> s.pipeThrough("browser")
                         .get("/", PageController.class, "home"))

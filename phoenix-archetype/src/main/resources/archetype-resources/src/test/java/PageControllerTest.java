@@ -3,12 +3,13 @@ package ${package};
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.test.ConnTest;
-import io.phoenixspring.test.autoconfigure.PhoenixTest;
+import io.phoenixspring.test.Html;
 import io.phoenixspring.test.SentConn;
+import io.phoenixspring.test.autoconfigure.PhoenixTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The home page through the {@code :browser} pipeline, with ConnTest. */
+/** The home page through the {@code :browser} pipeline, with ConnTest, as phx.new's {@code PageControllerTest}. */
 @PhoenixTest
 class PageControllerTest {
 
@@ -16,10 +17,17 @@ class PageControllerTest {
     ConnTest conn;
 
     @Test
-    void homeIsAnHtmlPageWithSecureBrowserHeaders() {
-        SentConn page = conn.get("/");
-        assertThat(page.htmlResponse(200)).contains("<h1>Welcome to ${artifactId}</h1>");
-        assertThat(page.respHeader("x-frame-options")).isNotEmpty();
+    void homeRendersPageHtmlInsideTheLayouts() {
+        SentConn sent = conn.get("/");
+        Html page = sent.html(200);
+        assertThat(page.text("h1")).isEqualTo("Welcome to ${artifactId}");
+        // The root layout: the title, the CSRF token the clients send back, the stylesheet through ~p.
+        assertThat(page.text("title")).isEqualTo("Home · Phoenix");
+        assertThat(page.attribute("meta[name=csrf-token]", "content")).isNotBlank();
+        assertThat(page.attribute("link[rel=stylesheet]", "href")).isEqualTo("/assets/app.css");
+        // The app layout: the flash group around the page.
+        assertThat(page.hasElement("main #flash-group")).isTrue();
+        assertThat(sent.respHeader("x-frame-options")).isNotEmpty();
     }
 
     @Test

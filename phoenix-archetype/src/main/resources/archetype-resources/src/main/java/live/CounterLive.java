@@ -7,9 +7,9 @@ import io.phoenixspring.live.view.PhoenixLiveView;
 import java.util.Map;
 
 /**
- * {@code /}: a counter. The buttons send {@code inc} (by {@code phx-value-by}, else 1) and
+ * {@code /counter}: a counter. The buttons send {@code inc} (by {@code phx-value-by}, else 1) and
  * {@code dec}; the page title follows the count. Template: {@code CounterLive.html.heex}, next to
- * this class; the page around it: {@link Layouts}.
+ * this class; the page around it: {@link ${package}.Layouts} (root and app).
  */
 @PhoenixLiveView
 public class CounterLive implements LiveView {

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The LiveView, as Phoenix.LiveViewTest tests one: the dead render, then the connected view, in-process. */
+/** The LiveView, as Phoenix.LiveViewTest tests one: the dead render (inside the layouts), then the connected view, in-process. */
 @PhoenixTest
 class CounterLiveTest {
 
@@ -21,16 +21,17 @@ class CounterLiveTest {
 
     @Test
     void theDeadRenderIsAWholePageWithTheOfficialClients() {
-        SentConn page = conn.get("/");
+        SentConn page = conn.get("/counter");
         assertThat(page.htmlResponse(200)).contains("<span id=\"count\">0</span>", "Count 0 · Phoenix</title>",
-                "<meta name=\"csrf-token\"", "/assets/phoenix.min.js", "/assets/phoenix_live_view.min.js", "/assets/app.js");
+                "<meta name=\"csrf-token\"", "/assets/phoenix.min.js", "/assets/phoenix_live_view.min.js", "/assets/app.js",
+                "id=\"flash-group\"");
         LiveViewTest.View view = lv.live(page);
         assertThat(view.element("#count").render()).isEqualTo("<span id=\"count\">0</span>");
     }
 
     @Test
     void clicksChangeTheCountAndTheTitle() {
-        LiveViewTest.View view = lv.live("/");
+        LiveViewTest.View view = lv.live("/counter");
         assertThat(view.element("#inc").click()).contains("<span id=\"count\">1</span>");
         assertThat(view.element("#inc-by").click()).contains("<span id=\"count\">6</span>");
         assertThat(view.element("#dec").click()).contains("<span id=\"count\">5</span>");
@@ -39,7 +40,7 @@ class CounterLiveTest {
 
     @Test
     void aHandMadeStepIsBoundedAndAnythingElseIsOne() {
-        LiveViewTest.View view = lv.live("/");
+        LiveViewTest.View view = lv.live("/counter");
         assertThat(view.renderClick("inc", Map.of("by", "99999999999"))).contains("<span id=\"count\">1000000</span>");
         assertThat(view.renderClick("inc", Map.of("by", "many"))).contains("<span id=\"count\">1000001</span>");
     }
