@@ -3,6 +3,7 @@ package io.phoenixspring.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.ConnTest;
 import io.phoenixspring.test.SentConn;
@@ -22,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@link BrowserChatTest}.
  */
 // The slice loads every LiveView, so the /list page's ItemStore (a plain @Component) is named here.
-@PhoenixTest(components = ItemStore.class)
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 class NoticesTest {
 
     private static final Duration QUIET = Duration.ofMillis(300);

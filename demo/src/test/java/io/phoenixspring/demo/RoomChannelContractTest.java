@@ -3,6 +3,7 @@ package io.phoenixspring.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.channels.message.Binary;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
@@ -22,7 +23,7 @@ import tools.jackson.databind.node.NullNode;
  * test also runs the contract's connect.
  */
 // The slice loads every LiveView, so the /list page's ItemStore (a plain @Component) is named here.
-@PhoenixTest(components = ItemStore.class)
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 class RoomChannelContractTest {
 
     private static final Duration QUIET = Duration.ofMillis(200);

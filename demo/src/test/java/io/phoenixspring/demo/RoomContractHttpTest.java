@@ -3,6 +3,7 @@ package io.phoenixspring.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.ConnTest;
 import io.phoenixspring.test.SentConn;
@@ -20,8 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * statuses, bodies and headers of Phoenix 1.7 (shared/phoenix-wire-transcripts.md section 0).
  * Broadcasts and disconnects are observed from channels joined with {@link ChannelTest}.
  */
-// The slice loads every LiveView, so the /list page's ItemStore (a plain @Component) is named here.
-@PhoenixTest(components = ItemStore.class)
+// The slice loads every LiveView and controller, so their stores (plain @Components: ItemStore, Notes) are named here.
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 class RoomContractHttpTest {
 
     private static final String JSON = "application/json; charset=utf-8";

@@ -5,8 +5,8 @@ import io.phoenixspring.live.template.EmbedTemplates;
 import io.phoenixspring.live.template.TemplateImports;
 
 /**
- * The HTML error pages, as phx.new's {@code ErrorHTML}: {@code error_html/404.html.heex} for a 404, the status text
- * for any other status (see {@code NotesWeb#errorView}, which renders them inside the layouts).
+ * The HTML error pages, as phx.new's {@code ErrorHTML}: {@code error_html/404.html.heex}, rendered by
+ * {@link NoteFallback} inside the controller's layouts.
  */
 @EmbedTemplates("error_html")
 @TemplateImports(CoreComponents.class)

@@ -4,7 +4,6 @@ import io.phoenixspring.demo.live.Layouts;
 import io.phoenixspring.live.form.Form;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.conn.Params;
-import io.phoenixspring.web.conn.StatusException;
 import io.phoenixspring.web.controller.Controller;
 import io.phoenixspring.web.controller.PhoenixController;
 import java.util.List;
@@ -12,10 +11,11 @@ import java.util.Map;
 
 /**
  * The notes pages, a Phoenix 1.7 controller: {@code GET /notes} (a table and a form), {@code POST /notes} (422 with
- * the form's errors, or a flash and a redirect), {@code GET /notes/:id} (404 through ErrorHTML when there is none).
+ * the form's errors, or a flash and a redirect), {@code GET /notes/:id} (a missing note goes to {@link NoteFallback}:
+ * ErrorHTML's 404 page).
  * Every page renders {@link NoteHTML}'s templates inside {@link Layouts}' app and root layouts.
  */
-@PhoenixController(html = NoteHTML.class, layout = Layouts.class)
+@PhoenixController(html = NoteHTML.class, layout = Layouts.class, fallback = NoteFallback.class)
 public class NoteController {
 
     private final Notes notes;
@@ -39,21 +39,22 @@ public class NoteController {
                 "/notes/" + note.id());
     }
 
-    Conn show(Conn conn, Params params) {
-        long id = parseId(params.string("id"));
-        Notes.Note note = notes.get(id).orElseThrow(() -> new StatusException(404, "no note " + id));
-        return Controller.render(conn.assign("page_title", note.title()), "show", Map.of("note", note));
+    Object show(Conn conn, Params params) {
+        String id = params.string("id");
+        return parseId(id).flatMap(notes::get)
+                .<Object>map(note -> Controller.render(conn.assign("page_title", note.title()), "show", Map.of("note", note)))
+                .orElse(new NoteFallback.Missing(id));
     }
 
     private Conn index(Conn conn, Form form) {
         return Controller.render(conn.assign("page_title", "Notes"), "index", Map.of("notes", notes.all(), "form", form));
     }
 
-    private static long parseId(String id) {
+    private static java.util.Optional<Long> parseId(String id) {
         try {
-            return Long.parseLong(id);
+            return java.util.Optional.of(Long.parseLong(id));
         } catch (NumberFormatException e) {
-            throw new StatusException(404, "no note " + id);
+            return java.util.Optional.empty();
         }
     }
 

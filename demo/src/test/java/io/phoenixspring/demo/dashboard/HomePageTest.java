@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.phoenixspring.demo.UserSocket;
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.LiveViewTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The dashboard's home page in-process: versions, and counts that follow the sockets and channels joined. */
-@PhoenixTest(components = ItemStore.class)
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 class HomePageTest {
 
     @Autowired

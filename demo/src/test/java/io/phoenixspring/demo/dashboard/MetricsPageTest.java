@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.phoenixspring.dashboard.MetricsHistory;
 import io.phoenixspring.demo.UserSocket;
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.LiveViewTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
@@ -33,7 +34,7 @@ import org.springframework.context.annotation.Import;
  * page pushes to its charts equal what the history sampled. The history here samples once when the
  * page starts it, then not for an hour, so that what is pushed is known exactly.
  */
-@PhoenixTest(components = ItemStore.class)
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 @Import(MetricsPageTest.Metrics.class)
 class MetricsPageTest {
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.phoenixspring.demo.UserSocket;
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.LiveViewTest;
@@ -20,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The dashboard's presence page in-process: users tracked by the demo's RoomChannel on two topics
  * (one user with two sockets) show as topics, keys and metas, per node, and a topic's keys on click.
  */
-@PhoenixTest(components = ItemStore.class)
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 class PresencePageTest {
 
     @Autowired

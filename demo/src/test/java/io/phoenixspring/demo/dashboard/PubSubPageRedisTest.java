@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.pubsub.redis.RedisPubSubAdapter;
 import io.phoenixspring.pubsub.testing.RedisServer;
@@ -27,7 +28,7 @@ import org.springframework.context.annotation.Import;
  * The PubSub page over a real redis-server, with a MeterRegistry: the Redis card (server, PING,
  * then disconnected once Redis dies), another node seen, meter rates, and a malformed frame dropped.
  */
-@PhoenixTest(components = ItemStore.class, properties = "phoenix.pubsub.node-name=dash-a")
+@PhoenixTest(components = {ItemStore.class, Notes.class}, properties = "phoenix.pubsub.node-name=dash-a")
 @Import(PubSubPageRedisTest.Redis.class)
 class PubSubPageRedisTest {
 

@@ -12,6 +12,7 @@ import io.phoenixspring.channels.socket.Outbound;
 import io.phoenixspring.channels.socket.TransportOptions;
 import io.phoenixspring.demo.UserSocket;
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.pubsub.PubSub;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.LiveViewTest;
@@ -31,7 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The dashboard's PubSub page in-process on the local PubSub and without a MeterRegistry (the slice
  * has none): this node, topics, the dispatch rate of live traffic, and a dropped invalid frame.
  */
-@PhoenixTest(components = ItemStore.class)
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 class PubSubPageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

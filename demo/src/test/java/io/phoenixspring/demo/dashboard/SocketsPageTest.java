@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.phoenixspring.demo.UserSocket;
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.LiveViewTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
@@ -23,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The dashboard's sockets page in-process, with real traffic: sockets joining room channels on two
  * topics and broadcasts on one; the page's counts must move by exactly what the test generated.
  */
-@PhoenixTest(components = ItemStore.class)
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 class SocketsPageTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);

@@ -3,6 +3,7 @@ package io.phoenixspring.demo.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.phoenixspring.demo.live.ItemStore;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.test.LiveViewTest;
 import io.phoenixspring.test.autoconfigure.PhoenixTest;
 import java.util.Map;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The dashboard's threads page in-process: a thread the test starts is listed, found by name, its stack shown. */
-@PhoenixTest(components = ItemStore.class)
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 class ThreadsPageTest {
 
     @Autowired

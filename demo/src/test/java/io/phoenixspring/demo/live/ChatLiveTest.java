@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.phoenixspring.demo.UserSocket;
+import io.phoenixspring.demo.web.Notes;
 import io.phoenixspring.presence.Presence;
 import io.phoenixspring.test.ChannelTest;
 import io.phoenixspring.test.LiveViewTest;
@@ -22,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * one {@link Presence} for both, as in the application.
  */
 // The slice loads every LiveView, so the /list page's ItemStore (a plain @Component) is named here.
-@PhoenixTest(components = ItemStore.class)
+@PhoenixTest(components = {ItemStore.class, Notes.class})
 class ChatLiveTest {
 
     @Autowired

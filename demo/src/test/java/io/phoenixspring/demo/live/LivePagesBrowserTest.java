@@ -339,9 +339,9 @@ class LivePagesBrowserTest {
         waitFor(alice, "the blank title's error", d -> d.findElement(By.id("note-form")).getText().contains("can't be blank"));
         screenshot(alice, "notes-invalid.png");
 
-        // ErrorHTML's 404, in the same layouts.
+        // ErrorHTML's 404 (the controller's action fallback), in the same layouts.
         alice.get(url("/notes/999999"));
-        assertThat(text(alice, "error-reason")).isEqualTo("404: Not Found");
+        assertThat(text(alice, "error-reason")).isEqualTo("404: no note 999999");
         assertThat(alice.findElements(By.cssSelector("nav.pages"))).hasSize(1);
         screenshot(alice, "notes-404.png");
 

@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The notes pages as Phoenix's generated controller tests read: a controller rendering HEEx templates with the core
  * components, inside the layouts the LiveViews use, and ErrorHTML's 404 page.
  */
-@io.phoenixspring.test.autoconfigure.PhoenixTest(components = {ItemStore.class, Notes.class, NotesWeb.class})
+@io.phoenixspring.test.autoconfigure.PhoenixTest(components = {ItemStore.class, Notes.class})
 class NoteControllerTest {
 
     @Autowired
@@ -67,18 +67,17 @@ class NoteControllerTest {
     }
 
     @Test
-    void aMissingNoteIsErrorHtmlsPageInTheLayouts() {
-        SentConn missing = ConnTest.assertErrorSent(404, () -> browser().get("/notes/999"));
-        Html page = missing.html(404);
+    void aMissingNoteIsErrorHtmlsPageInTheLayoutsThroughTheActionFallback() {
+        Html page = browser().get("/notes/999").html(404);
         assertThat(page.text("header h1")).contains("Page not found");
-        assertThat(page.text("#error-reason")).isEqualTo("404: Not Found");
+        assertThat(page.text("#error-reason")).isEqualTo("404: no note 999");
+        assertThat(page.text("title")).isEqualTo("Not found · Live");
         assertThat(page.hasElement("nav.pages")).isTrue();
         assertThat(page.attribute("#error-home", "href")).isEqualTo("/notes");
+        assertThat(browser().get("/notes/abc").html(404).text("#error-reason")).isEqualTo("404: no note abc");
 
-        // No route: a browser gets the same page; an API client (or one asking for nothing) Phoenix's JSON.
-        assertThat(ConnTest.assertErrorSent(404, () -> browser().get("/nowhere")).html(404).text("#error-reason"))
-                .isEqualTo("404: Not Found");
-        SentConn json = ConnTest.assertErrorSent(404, () -> conn.get("/nowhere"));
-        assertThat(json.body()).isEqualTo("{\"errors\":{\"detail\":\"Not Found\"}}");
+        // Unknown paths keep the room contract's render_errors (JSON only), even for a browser.
+        SentConn unknown = ConnTest.assertErrorSent(404, () -> browser().get("/nowhere"));
+        assertThat(unknown.body()).isEqualTo("{\"errors\":{\"detail\":\"Not Found\"}}");
     }
 }
