@@ -583,8 +583,9 @@ public final class LiveSocket {
         this.uri = value;
     }
 
+    /** Phoenix's {@code @live_action}: always assigned for a routed view, nil when its route names no action. */
     void liveAction(String action) {
-        if (action != null || assigns.containsKey(LIVE_ACTION)) {
+        if (!assigns.containsKey(LIVE_ACTION) || !java.util.Objects.equals(assigns.get(LIVE_ACTION), action)) {
             assign(LIVE_ACTION, action);
         }
     }

@@ -32,13 +32,15 @@ class DeadRenderTest {
         server = LiveServer.builder().appLayout().view(new CounterLive(), HandTemplates.COUNTER)
                 .view(new TestViews.OtherLive(), HandTemplates.VALUE)
                 .view(new Bare(), HandTemplates.VALUE)
+                .view(new ActionLess(), null)
                 .router(live -> Router.builder()
                         .pipeline("browser", p -> p.plug(Plugs.fetchSession()).plug(Plugs.fetchFlash())
                                 .plug(Plugs.protectFromForgery()))
                         .scope("/", s -> s.pipeThrough("browser")
                                 .get("/counter", live.route(CounterLive.class))
                                 .get("/other", live.route(TestViews.OtherLive.class))
-                                .get("/bare", live.route(Bare.class, "index")))
+                                .get("/bare", live.route(Bare.class, "index"))
+                                .get("/actionless", live.route(ActionLess.class)))
                         .get("/sessionless", live.route(CounterLive.class))
                         .build())
                 .start();
@@ -160,6 +162,25 @@ class DeadRenderTest {
         try (Browser browser = new Browser(server)) {
             Browser.Page page = browser.get("/bare");
             assertThat(page.html()).contains("data-phx-static=\"" + page.staticToken() + "\"><p id=\"value\">index</p></div>");
+        }
+    }
+
+    /** Reads {@code @live_action} on a route without an action. */
+    @io.phoenixspring.live.view.PhoenixLiveView(layout = io.phoenixspring.live.view.PhoenixLiveView.NoLayout.class)
+    static class ActionLess implements LiveView {
+        @Override
+        public io.phoenixspring.live.template.Template template() {
+            return io.phoenixspring.live.template.Templates.compile(
+                    "<p :if={is_nil(@live_action)} id=\"action\">none</p>", "ActionLess.heex", ActionLess.class);
+        }
+    }
+
+    @Test
+    void liveActionIsAssignedNilOnARouteWithoutAnAction() {
+        try (Browser browser = new Browser(server)) {
+            Browser.Page page = browser.get("/actionless");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.html()).contains("><p id=\"action\">none</p></div>");
         }
     }
 
