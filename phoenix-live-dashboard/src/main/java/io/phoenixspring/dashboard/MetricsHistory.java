@@ -209,6 +209,22 @@ public final class MetricsHistory implements AutoCloseable {
         return new Window(rounds - 1, windowTimes, values);
     }
 
+    /** What {@link #windows} reads for one chart: its series' keys, after the last round it was sent (or {@code -1}). */
+    public record Read(List<String> keys, long afterRound) {
+    }
+
+    /**
+     * {@link #window} for several charts at once: all see the same rounds, so a round stored while a page reads
+     * reaches every chart in this read or none (a refresh does not send half a round).
+     */
+    public synchronized List<Window> windows(List<Read> reads) {
+        List<Window> windows = new ArrayList<>(reads.size());
+        for (Read read : reads) {
+            windows.add(window(read.keys(), read.afterRound()));
+        }
+        return windows;
+    }
+
     /** The series key of a meter: its name and its tags, e.g. {@code jvm.memory.used{area=heap,id=G1 Eden Space}}. */
     public static String key(Meter.Id id) {
         StringBuilder key = new StringBuilder(id.getName());

@@ -151,23 +151,25 @@ public final class MetricsPage extends DashboardPage {
         Map<String, Long> cursors = socket.get(CURSORS);
         Map<String, Long> next = new LinkedHashMap<>();
         Map<List<Long>, Map<String, Object>> windows = new LinkedHashMap<>();
-        // One view of the history for every chart (its lock, which the sampler's store takes): a round stored while
-        // the charts were read one by one would reach some charts now and the others on the next refresh.
-        synchronized (metrics) {
-            for (Chart chart : charts) {
-                Long cursor = cursors.get(chart.id());
-                long after = cursor != null ? cursor : metrics.capacity() == 0 ? metrics.rounds() - 1 : -1;
-                MetricsHistory.Window window = metrics.window(chart.keys(), after);
-                next.put(chart.id(), window.lastRound());
-                if (window.times().isEmpty()) {
-                    continue;
-                }
-                List<Object> series = new ArrayList<>();
-                for (List<Double> values : window.values()) {
-                    series.add(values.stream().map(MetricsPage::compact).toList());
-                }
-                windows.computeIfAbsent(window.times(), t -> new LinkedHashMap<>()).put(chart.id(), series);
+        List<MetricsHistory.Read> reads = new ArrayList<>(charts.size());
+        for (Chart chart : charts) {
+            Long cursor = cursors.get(chart.id());
+            long after = cursor != null ? cursor : metrics.capacity() == 0 ? metrics.rounds() - 1 : -1;
+            reads.add(new MetricsHistory.Read(chart.keys(), after));
+        }
+        List<MetricsHistory.Window> read = metrics.windows(reads);
+        for (int i = 0; i < charts.size(); i++) {
+            Chart chart = charts.get(i);
+            MetricsHistory.Window window = read.get(i);
+            next.put(chart.id(), window.lastRound());
+            if (window.times().isEmpty()) {
+                continue;
             }
+            List<Object> series = new ArrayList<>();
+            for (List<Double> values : window.values()) {
+                series.add(values.stream().map(MetricsPage::compact).toList());
+            }
+            windows.computeIfAbsent(window.times(), t -> new LinkedHashMap<>()).put(chart.id(), series);
         }
         socket.assign(CURSORS, next);
         if (!windows.isEmpty()) {

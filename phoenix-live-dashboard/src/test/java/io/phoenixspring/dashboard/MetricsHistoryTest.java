@@ -95,6 +95,26 @@ class MetricsHistoryTest {
     }
 
     @Test
+    void severalChartsAreReadAtOnceEachAfterItsOwnRound() {
+        AtomicLong level = new AtomicLong();
+        Gauge.builder("phoenix.test.level", level, AtomicLong::doubleValue).register(registry);
+        registry.counter("phoenix.test.events");
+        MetricsHistory history = history(10, 500);
+        for (int i = 0; i < 3; i++) {
+            level.set(i);
+            history.sample(1_000L * i);
+        }
+        List<MetricsHistory.Window> windows = history.windows(List.of(
+                new MetricsHistory.Read(List.of("phoenix.test.level"), -1),
+                new MetricsHistory.Read(List.of("phoenix.test.events"), 1)));
+        assertThat(windows.get(0).times()).containsExactly(0L, 1_000L, 2_000L);
+        assertThat(windows.get(0).values().get(0)).containsExactly(0.0, 1.0, 2.0);
+        assertThat(windows.get(1).times()).containsExactly(2_000L);
+        assertThat(windows).extracting(MetricsHistory.Window::lastRound).containsExactly(2L, 2L);
+        assertThat(windows.get(1).values().get(0)).containsExactly(0.0);   // the counter's rate in round 2
+    }
+
+    @Test
     void withoutHistoryOnlyTheLatestRoundIsKept() {
         AtomicLong level = new AtomicLong();
         Gauge.builder("phoenix.test.level", level, AtomicLong::doubleValue).register(registry);
