@@ -2,21 +2,18 @@ package io.phoenixspring.live.template;
 
 import io.phoenixspring.web.conn.Query;
 import io.phoenixspring.web.endpoint.WebEndpoint;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 
 /** What {@code ~p} does at render: Phoenix.Param, URI encoding, and the endpoint of {@link RoutesContext}. */
 final class SigilPaths {
 
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
     private SigilPaths() {
     }
 
     /** An interpolated path segment: {@code Phoenix.Param.to_param/1}, then {@code URI.encode(_, &URI.char_unreserved?/1)}. */
     static String segment(Object value, int pos) {
-        return encode(param(value, pos), false);
+        return Query.encodeSegment(param(value, pos));
     }
 
     /**
@@ -27,7 +24,7 @@ final class SigilPaths {
         if (value instanceof Map<?, ?> params) {
             return Query.encode(params);
         }
-        return encode(param(value, pos), true);
+        return Query.encodeWwwForm(param(value, pos));
     }
 
     /** The path under the endpoint of the render (as is outside {@link RoutesContext}). */
@@ -63,23 +60,5 @@ final class SigilPaths {
                     + " (a map fills the query only: ~p\"/path?#{params}\")");
         }
         return param(Access.field(value, "id", pos), pos);
-    }
-
-    /** Percent-encodes all but RFC 3986's unreserved characters; {@code form} writes a space as {@code +}. */
-    static String encode(String value, boolean form) {
-        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
-        StringBuilder out = new StringBuilder(bytes.length + 8);
-        for (byte b : bytes) {
-            char c = (char) (b & 0xFF);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-                    || c == '_' || c == '~') {
-                out.append(c);
-            } else if (form && c == ' ') {
-                out.append('+');
-            } else {
-                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-            }
-        }
-        return out.toString();
     }
 }

@@ -36,7 +36,7 @@ public final class Query {
             if (value instanceof Map<?, ?> m && m.isEmpty() || value instanceof Iterable<?> i && !i.iterator().hasNext()) {
                 continue;
             }
-            String key = escape(String.valueOf(e.getKey()));
+            String key = encodeWwwForm(String.valueOf(e.getKey()));
             encodePair(out, parent.isEmpty() ? key : parent + "[" + key + "]", value);
         }
     }
@@ -54,13 +54,25 @@ public final class Query {
             }
             out.append(field).append('=');
             if (value != null) {
-                out.append(escape(value.toString()));
+                out.append(encodeWwwForm(value.toString()));
             }
         }
     }
 
     /** @return the text as {@code URI.encode_www_form}: unreserved characters kept, space as +, the rest %XX (UTF-8) */
-    static String escape(String text) {
+    public static String encodeWwwForm(String text) {
+        return escape(text, true);
+    }
+
+    /**
+     * @return the text as a path segment, {@code URI.encode(text, &URI.char_unreserved?/1)} (what Phoenix's {@code ~p}
+     *     does to an interpolated segment): unreserved characters kept, the rest %XX (UTF-8), a space too
+     */
+    public static String encodeSegment(String text) {
+        return escape(text, false);
+    }
+
+    private static String escape(String text, boolean spaceAsPlus) {
         StringBuilder out = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -73,7 +85,7 @@ public final class Query {
             if (out == null) {
                 out = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
-            if (c == ' ') {
+            if (c == ' ' && spaceAsPlus) {
                 out.append('+');
                 continue;
             }

@@ -4,7 +4,6 @@ import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.plug.Plug;
 import io.phoenixspring.web.session.CsrfToken;
 import io.phoenixspring.web.template.Layout;
-import io.phoenixspring.web.template.ViewRenderer;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -97,15 +96,7 @@ public interface Controller {
         if ((format == null || "html".equals(format)) && privates.get("phoenix_html_view") instanceof Class<?> view) {
             Conn rendering = conn.putPrivate("phoenix_template", template + ".html");
             model.putIfAbsent("conn", rendering);   // Phoenix's @conn: the engine builds URLs (~p) for this request
-            ViewRenderer views = conn.formats().views();
-            String html = views.render(view, template, model);
-            for (Object layout : new Object[] {privates.get("phoenix_layout"), privates.get("phoenix_root_layout")}) {
-                if (layout instanceof Layout around) {
-                    model.put(Layout.INNER_CONTENT, html);
-                    html = views.render(around.view(), around.template(), model);
-                }
-            }
-            return html(rendering, html);
+            return html(rendering, conn.formats().views().renderWithLayouts(view, template, model, layout(conn), rootLayout(conn)));
         }
         if (conn.formats().templates() == null) {
             throw new IllegalStateException("render needs a template engine: give the controller an HTML view "

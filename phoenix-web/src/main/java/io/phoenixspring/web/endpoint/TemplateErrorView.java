@@ -83,14 +83,7 @@ public class TemplateErrorView extends DefaultErrorView {
         Object sessionToken = conn.sessionFetched() ? conn.getSession(CsrfToken.SESSION_KEY) : null;
         assigns.put("csrf_token", CsrfToken.mask(sessionToken instanceof String token ? token : CsrfToken.generate()));
         try {
-            String html = views.render(view, template, assigns);
-            for (Layout around : new Layout[] {layout, rootLayout}) {
-                if (around != null) {
-                    assigns.put(Layout.INNER_CONTENT, html);
-                    html = views.render(around.view(), around.template(), assigns);
-                }
-            }
-            return html;
+            return views.renderWithLayouts(view, template, assigns, layout, rootLayout);
         } catch (RuntimeException e) {
             // A broken error page must not hide the error it reports: the status text, and what broke, once.
             LOG.error("{} could not render {} ({}), sent the status text instead: {}", view.getSimpleName(), template,

@@ -7,14 +7,12 @@ import io.phoenixspring.web.endpoint.EndpointUrl;
 import io.phoenixspring.web.endpoint.WebEndpoint;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Phoenix's verified routes ({@code ~p"/users/#{id}"}) for Java: declare paths on an interface,
@@ -209,9 +207,9 @@ public final class VerifiedRoutes {
                         + template);
             }
             String value = String.valueOf(arg);
+            // As ~p encodes: URI.encode_www_form in the query, only unreserved characters kept in a segment.
             String encoded = arg instanceof Map<?, ?> params ? Query.encode(params)
-                    : inQuery ? UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8)
-                    : UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
+                    : inQuery ? Query.encodeWwwForm(value) : Query.encodeSegment(value);
             m.appendReplacement(out, Matcher.quoteReplacement(encoded));
         }
         m.appendTail(out);

@@ -31,6 +31,27 @@ public interface ViewRenderer {
      */
     String render(Class<?> view, String template, Map<String, Object> assigns);
 
+    /**
+     * Phoenix's {@code render_with_layouts}: the template, then each layout in turn (innermost first, nulls skipped)
+     * with the one inside as {@link Layout#INNER_CONTENT}.
+     *
+     * @param assigns the template's assigns; the layouts get them too
+     */
+    default String renderWithLayouts(Class<?> view, String template, Map<String, Object> assigns, Layout... layouts) {
+        String html = render(view, template, assigns);
+        Map<String, Object> withInner = null;
+        for (Layout layout : layouts) {
+            if (layout != null) {
+                if (withInner == null) {
+                    withInner = new java.util.HashMap<>(assigns);
+                }
+                withInner.put(Layout.INNER_CONTENT, html);
+                html = render(layout.view(), layout.template(), withInner);
+            }
+        }
+        return html;
+    }
+
     /** @return a renderer asking each of {@code engines} in order which renders a view */
     static ViewRenderer of(List<? extends ViewRenderer> engines) {
         List<ViewRenderer> all = List.copyOf(engines);

@@ -46,6 +46,9 @@ class VerifiedUrlsTest {
         assertThat(paths.user(7)).isEqualTo("/app/users/7");
         assertThat(paths.userUrl("a b")).isEqualTo("https://example.com/app/users/a%20b");
         assertThat(paths.userTab(7, "a&b")).isEqualTo("/app/users/7?tab=a%26b");
+        // Encoded as ~p does (Phoenix's URI.encode with char_unreserved?, encode_www_form in the query).
+        assertThat(paths.user("a:b@c")).isEqualTo("/app/users/a%3Ab%40c");
+        assertThat(paths.userTab(7, "a b")).isEqualTo("/app/users/7?tab=a+b");
     }
 
     @Test
