@@ -189,10 +189,11 @@ public class PhoenixWebAutoConfiguration {
      */
     static void checkViews(ApplicationContext context, WebEndpoint endpoint) {
         java.util.List<String> problems = new java.util.ArrayList<>();
-        for (Object bean : context.getBeansWithAnnotation(io.phoenixspring.web.controller.PhoenixController.class).values()) {
-            Class<?> type = org.springframework.util.ClassUtils.getUserClass(bean);
-            io.phoenixspring.web.controller.PhoenixController annotation =
-                    type.getAnnotation(io.phoenixspring.web.controller.PhoenixController.class);
+        // By bean type, not instance: the check must not create the controllers from inside this bean's creation.
+        for (String name : context.getBeanNamesForAnnotation(io.phoenixspring.web.controller.PhoenixController.class)) {
+            Class<?> type = context.getType(name, false);
+            io.phoenixspring.web.controller.PhoenixController annotation = type == null ? null
+                    : org.springframework.util.ClassUtils.getUserClass(type).getAnnotation(io.phoenixspring.web.controller.PhoenixController.class);
             if (annotation == null) {
                 continue;
             }
