@@ -22,29 +22,18 @@ public final class LiveComponentContext {
         LiveComponentRef render(LiveComponentCall call);
     }
 
-    private static final ThreadLocal<Host> HOST = new ThreadLocal<>();
+    private static final RenderScope<Host> HOST = new RenderScope<>();
 
     private LiveComponentContext() {
     }
 
     /** Runs {@code render} with {@code host} serving the live components it meets. */
     public static <T> T with(Host host, Supplier<T> render) {
-        Objects.requireNonNull(host, "host");
-        Host outer = HOST.get();
-        HOST.set(host);
-        try {
-            return render.get();
-        } finally {
-            if (outer == null) {
-                HOST.remove();
-            } else {
-                HOST.set(outer);
-            }
-        }
+        return HOST.with(Objects.requireNonNull(host, "host"), render);
     }
 
     static Host current() {
-        Host host = HOST.get();
+        Host host = HOST.current();
         if (host == null) {
             throw new IllegalStateException("<.live_component> renders only inside a LiveView (no LiveComponentContext)");
         }

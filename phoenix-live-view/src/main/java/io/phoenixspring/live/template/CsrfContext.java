@@ -1,5 +1,6 @@
 package io.phoenixspring.live.template;
 
+import io.phoenixspring.live.rendered.RenderScope;
 import java.net.URI;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -17,25 +18,14 @@ import java.util.function.Supplier;
  */
 public final class CsrfContext {
 
-    private static final ThreadLocal<Supplier<String>> TOKEN = new ThreadLocal<>();
+    private static final RenderScope<Supplier<String>> TOKEN = new RenderScope<>();
 
     private CsrfContext() {
     }
 
     /** Runs {@code render} with {@code maskedToken} as the CSRF token of forms and links. */
     public static <T> T with(Supplier<String> maskedToken, Supplier<T> render) {
-        Objects.requireNonNull(maskedToken, "maskedToken");
-        Supplier<String> outer = TOKEN.get();
-        TOKEN.set(maskedToken);
-        try {
-            return render.get();
-        } finally {
-            if (outer == null) {
-                TOKEN.remove();
-            } else {
-                TOKEN.set(outer);
-            }
-        }
+        return TOKEN.with(Objects.requireNonNull(maskedToken, "maskedToken"), render);
     }
 
     /**
@@ -49,7 +39,7 @@ public final class CsrfContext {
         if (!isLocal(url)) {
             return null;
         }
-        Supplier<String> supplier = TOKEN.get();
+        Supplier<String> supplier = TOKEN.current();
         if (supplier == null) {
             throw new IllegalStateException("no CSRF token to render for " + url + ": render inside a LiveView "
                     + "(or CsrfContext.with), or pass csrf_token={…} or csrf_token={false}");

@@ -1,5 +1,6 @@
 package io.phoenixspring.live.template;
 
+import io.phoenixspring.live.rendered.RenderScope;
 import io.phoenixspring.web.conn.Conn;
 import io.phoenixspring.web.endpoint.EndpointUrl;
 import io.phoenixspring.web.endpoint.WebEndpoint;
@@ -33,14 +34,14 @@ public final class RoutesContext {
         }
     }
 
-    private static final ThreadLocal<Routes> CURRENT = new ThreadLocal<>();
+    private static final RenderScope<Routes> CURRENT = new RenderScope<>();
 
     private RoutesContext() {
     }
 
     /** Runs {@code render} with {@code endpoint}'s url path, static URL and cache manifest behind {@code ~p}. */
     public static <T> T with(WebEndpoint endpoint, Supplier<T> render) {
-        return with(new Routes(Objects.requireNonNull(endpoint, "endpoint"), ""), render);
+        return CURRENT.with(new Routes(Objects.requireNonNull(endpoint, "endpoint"), ""), render);
     }
 
     /**
@@ -50,31 +51,17 @@ public final class RoutesContext {
      */
     public static <T> T with(Conn conn, Supplier<T> render) {
         String prefix = EndpointUrl.of(conn).path();
-        return with(new Routes(WebEndpoint.of(conn), prefix.equals("/") ? "" : prefix), render);
-    }
-
-    private static <T> T with(Routes routes, Supplier<T> render) {
-        Routes outer = CURRENT.get();
-        CURRENT.set(routes);
-        try {
-            return render.get();
-        } finally {
-            if (outer == null) {
-                CURRENT.remove();
-            } else {
-                CURRENT.set(outer);
-            }
-        }
+        return CURRENT.with(new Routes(WebEndpoint.of(conn), prefix.equals("/") ? "" : prefix), render);
     }
 
     /** The routes of the render running on this thread, or null outside {@link #with}. */
     static Routes current() {
-        return CURRENT.get();
+        return CURRENT.current();
     }
 
     /** The endpoint for a function that has no meaning without one ({@code url/1}). */
     static WebEndpoint required(String function) {
-        Routes routes = CURRENT.get();
+        Routes routes = CURRENT.current();
         if (routes == null) {
             throw new IllegalStateException(function + " needs the endpoint: render inside a LiveView, or wrap the render in "
                     + "RoutesContext.with(conn or endpoint, …)");
