@@ -2,11 +2,14 @@ package io.phoenixspring.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.phoenixspring.test.Html;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -39,8 +42,8 @@ import org.springframework.context.annotation.Configuration;
  * PKCS12 keystore this test makes with the JDK's {@code keytool}, plus a wiretap handler added by
  * a {@link NettyServerCustomizer} (an extra handler in every connection's pipeline). The official
  * client joins over {@code wss://} (V1 and V2) and {@code https://} long-poll with certificate
- * checks on; a raw JDK client checks frames byte for byte; and once the clients vanish the server
- * burns no CPU.
+ * checks on; a raw JDK client checks frames byte for byte; once the clients vanish the server
+ * burns no CPU; and a controller page's form posts with its session cookie and CSRF token.
  */
 class OverTlsEndToEndTest {
 
@@ -115,6 +118,33 @@ class OverTlsEndToEndTest {
         if (transport.equals("websocket") && vsn.equals("2.0.0")) {
             assertThat(output).contains("\"binary\":[1,2,3]");
         }
+    }
+
+    @Test
+    void controllerPagesOverTlsPostTheirFormWithThePagesTokenAndShowTheFlash() throws Exception {
+        HttpClient http = HttpClient.newBuilder().sslContext(trust).cookieHandler(new CookieManager()).build();
+        String base = "https://127.0.0.1:" + port;
+        HttpResponse<String> index = http.send(HttpRequest.newBuilder(URI.create(base + "/notes"))
+                .header("accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(index.statusCode()).isEqualTo(200);
+        Html page = Html.parse(index.body());
+        assertThat(page.hasElement("nav.pages")).isTrue();                                    // root layout
+        String token = page.attribute("meta[name=csrf-token]", "content");
+        assertThat(page.attribute("form#note-form input[name=_csrf_token]", "value")).isEqualTo(token);
+
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/notes"))
+                .header("accept", "text/html").header("content-type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+                        + "&note%5Btitle%5D=Over+TLS&note%5Bbody%5D=secure"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("location").orElseThrow();
+        assertThat(location).matches("/notes/\\d+");
+
+        Html note = Html.parse(http.send(HttpRequest.newBuilder(
+                URI.create(base + location)).header("accept", "text/html").build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(note.text("#flash-info")).contains("Note \"Over TLS\" created.");
+        assertThat(note.text("dl")).contains("Over TLS").contains("secure");
     }
 
     @Test
