@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,8 +53,16 @@ class PresenceCoalescingTest {
             long joined = System.nanoTime();
             Map<String, java.util.Set<Object>> expected = ClientView.refsOf(presence.list(topic));
             assertThat(presence.tracker().size(topic)).isEqualTo(joiners);
-            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> views.stream().allMatch(v -> v.size() == joiners));
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> views.stream().allMatch(v -> v.size() == joiners));
+            } catch (ConditionTimeoutException e) {
+                // tell a slow fan-out (views still catching up) from a lost diff (views stuck short)
+                long behind = views.stream().filter(v -> v.size() != joiners).count();
+                int furthest = views.stream().mapToInt(ClientView::size).min().orElse(0);
+                throw new AssertionError(behind + " of " + joiners + " views incomplete after 15 s, the furthest behind with "
+                        + furthest + " entries", e);
+            }
             long settled = System.nanoTime();
             for (ClientView view : List.of(views.get(0), views.get(joiners / 2), views.get(joiners - 1))) {
                 assertThat(view.refs()).isEqualTo(expected);
